@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace Extraction.Rules;
+
+/// <summary>The vocabulary of figures: units, magnitude words, qualifiers, change words and what is not a figure.</summary>
+public sealed record FigureRules(
+    IReadOnlyList<UnitRule> Units,
+    IReadOnlyDictionary<char, decimal> Magnitudes,
+    IReadOnlyList<WordRule> SuffixQualifiers,
+    IReadOnlyList<WordRule> PrefixQualifiers,
+    IReadOnlyList<WordRule> Changes,
+    IReadOnlyList<string> ChangeFillers,
+    IReadOnlyList<string> RangeSeparators,
+    IReadOnlyList<string> PercentPrefixes,
+    IReadOnlyList<string> ListSeparators,
+    Regex RankContext,
+    Regex CodePrefix,
+    IReadOnlyList<DateSuffixRule> DateSuffixes,
+    Regex BareNumberFollower,
+    IReadOnlyList<NotFigureRule> NotFigures,
+    IReadOnlyList<FigureExample> Examples);
+
+/// <summary>A unit: its canonical name, its kind, and the written forms that fold to it.</summary>
+public sealed record UnitRule(
+    string Unit,
+    string Kind,
+    IReadOnlyList<string> Forms,
+    IReadOnlyList<string> NotBefore,
+    bool AfterChineseNumerals,
+    IReadOnlyList<FigureExample> Examples);
+
+/// <summary>
+/// Words with one meaning (a qualifier or a change direction). <see cref="Reach"/> is
+/// <c>adjacent</c> (directly before the number) or <c>clause</c> (anywhere earlier in the clause).
+/// </summary>
+public sealed record WordRule(
+    string Id,
+    IReadOnlyList<string> Words,
+    string Meaning,
+    string Reach,
+    IReadOnlyList<string> NotAfter,
+    IReadOnlyList<FigureExample> Examples);
+
+/// <summary>A phrase and the figures the extractor must find in it, field by field (only the fields given are checked).</summary>
+public sealed record FigureExample(string Text, IReadOnlyList<IReadOnlyDictionary<string, string?>> Figures, string RuleId);
+
+/// <summary>Text after a number that makes it part of a date (年, 月, 日…), optionally only for numbers of a given shape.</summary>
+public sealed record DateSuffixRule(string Id, Regex Pattern, Regex? WhenNumber);
+
+/// <summary>A name or term that contains a numeral but is not a quantity (国道310, 两癌, 百城提质).</summary>
+public sealed record NotFigureRule(string Id, Regex Pattern, IReadOnlyList<FigureExample> Examples);

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Extraction.Rules.Yaml;
+
+namespace Extraction.Rules;
+
+/// <summary>Turns figures.yaml and units.yaml into <see cref="FigureRules"/>.</summary>
+internal static class FigureRulesLoader
+{
+    private static readonly string[] Kinds =
+        ["percent", "money", "length", "area", "volume", "duration", "concentration", "ratio", "rank", "count", "other"];
+
+    public static FigureRules Load(string path, FiguresFile file, string unitsPath, UnitsFile units)
+    {
+        var magnitudes = new Dictionary<char, decimal>();
+        foreach (var (word, factor) in file.Magnitudes)
+        {
+            if (word.Length != 1)
+            {
+                throw new RuleLoadException($"{path}: magnitude '{word}' must be one character (compounds such as 万亿 multiply)");
+            }
+
+            magnitudes[word[0]] = factor;
+        }
+
+        return new FigureRules(
+            Units: [.. units.Units.Select(u => Unit(unitsPath, u))],
+            Magnitudes: magnitudes,
+            SuffixQualifiers: Words(path, file.SuffixQualifiers),
+            PrefixQualifiers: Words(path, file.PrefixQualifiers),
+            Changes: Words(path, file.Changes),
+            ChangeFillers: file.ChangeFillers,
+            RangeSeparators: file.RangeSeparators,
+            PercentPrefixes: file.PercentPrefixes,
+            ListSeparators: file.ListSeparators,
+            RankContext: RuleSetLoader.Compile(path, "rank_context", file.RankContext),
+            CodePrefix: RuleSetLoader.Compile(path, "code_prefix", file.CodePrefix),
+            DateSuffixes: [.. file.DateSuffixes.Select(d => DateSuffix(path, d))],
+            BareNumberFollower: RuleSetLoader.Compile(path, "bare_number_follower", file.BareNumberFollower),
+            NotFigures: [.. file.NotFigures.Select(n => NotFigure(path, n))],
+            Examples: Examples(path, "examples", file.Examples));
+    }
+
+    private static UnitRule Unit(string path, UnitModel model)
+    {
+        var unit = model.Unit ?? throw new RuleLoadException($"{path}: a unit has no name");
+        var kind = model.Kind ?? throw new RuleLoadException($"{path}: unit {unit} has no kind");
+        if (!Kinds.Contains(kind))
+        {
+            throw new RuleLoadException($"{path}: unit {unit}: unknown kind '{kind}' ({string.Join(", ", Kinds)})");
+        }
+
+        var forms = model.Forms.Count > 0 ? model.Forms : [unit];
+        return new UnitRule(unit, kind, forms, model.NotBefore, model.AfterChineseNumerals, Examples(path, $"unit {unit}", model.Examples));
+    }
+
+    private static IReadOnlyList<WordRule> Words(string path, IEnumerable<WordRuleModel> models) =>
+    [
+        .. models.Select(m =>
+        {
+            var id = RuleSetLoader.Required(path, "word rule id", m.Id);
+            var meaning = RuleSetLoader.Required(path, $"{id}: meaning", m.Meaning);
+            var reach = m.Reach ?? "adjacent";
+            if (reach is not ("adjacent" or "clause"))
+            {
+                throw new RuleLoadException($"{path}: {id}: reach must be adjacent or clause");
+            }
+
+            return new WordRule(id, m.Words, meaning, reach, m.NotAfter, Examples(path, id, m.Examples));
+        }),
+    ];
+
+    private static DateSuffixRule DateSuffix(string path, DateSuffixModel model)
+    {
+        var id = RuleSetLoader.Required(path, "date suffix id", model.Id);
+        return new DateSuffixRule(
+            id,
+            RuleSetLoader.Compile(path, id, model.Pattern),
+            model.WhenNumber is null ? null : RuleSetLoader.Compile(path, id + ".when_number", model.WhenNumber));
+    }
+
+    private static NotFigureRule NotFigure(string path, NotFigureModel model)
+    {
+        var id = RuleSetLoader.Required(path, "not_figures id", model.Id);
+        return new NotFigureRule(id, RuleSetLoader.Compile(path, id, model.Pattern), Examples(path, id, model.Examples));
+    }
+
+    private static IReadOnlyList<FigureExample> Examples(string path, string owner, IEnumerable<FigureExampleModel> models)
+    {
+        var examples = models
+            .Select(e => new FigureExample(RuleSetLoader.Required(path, $"{owner}: example text", e.Text), e.Figures, owner))
+            .ToList();
+        return examples.Count > 0 ? examples : throw new RuleLoadException($"{path}: {owner} has no examples");
+    }
+}

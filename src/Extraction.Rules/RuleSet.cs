@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace Extraction.Rules;
+
+/// <summary>
+/// Every rule the extractor uses, loaded from one rules directory. Code holds the mechanisms;
+/// this holds the vocabulary: labels, heading schemes, date forms, units and exclusions.
+/// </summary>
+public sealed record RuleSet(
+    string Directory,
+    string Fingerprint,
+    IReadOnlyList<PatternRule> Furniture,
+    IReadOnlyList<PatternRule> Paragraphs,
+    IReadOnlyList<PatternRule> DeclaredCounts,
+    IReadOnlyList<PatternRule> ProgrammeYear,
+    SeparatorRule DepartmentSeparator,
+    DateRules Dates,
+    FigureRules Figures);
+
+/// <summary>Splits a list of names; examples show the input and the expected parts.</summary>
+public sealed record SeparatorRule(Regex Pattern, IReadOnlyList<SplitExample> Examples);
+
+public sealed record SplitExample(string Text, IReadOnlyList<string> Parts);
+
+/// <summary>How dates are written: the bulletin's own date and the as-of date of a progress paragraph.</summary>
+public sealed record DateRules(
+    IReadOnlyList<PatternRule> DocumentDates,
+    IReadOnlyList<AsOfRule> AsOf,
+    int ExampleYear,
+    DateOnly ExampleBulletinDate);
+
+/// <summary>
+/// An as-of form. <see cref="Resolve"/> says how the captured groups become a date:
+/// <c>day</c>, <c>month_end</c>, <c>quarter_end</c>, <c>half_end</c>, <c>year_end</c> or <c>bulletin_date</c>.
+/// </summary>
+public sealed record AsOfRule(PatternRule Rule, string Resolve);

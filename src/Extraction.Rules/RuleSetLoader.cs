@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Extraction.Rules.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Extraction.Rules;
+
+/// <summary>
+/// Reads a rules directory: <c>common/</c> holds the shared rule files, one per concern.
+/// Every pattern is compiled here, so a broken rule fails at load time with its file and id.
+/// </summary>
+public static class RuleSetLoader
+{
+    public const string CommonFolder = "common";
+
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static RuleSet Load(string directory)
+    {
+        var common = Path.Combine(directory, CommonFolder);
+        if (!System.IO.Directory.Exists(common))
+        {
+            throw new RuleLoadException($"{directory}: not a rules directory (no {CommonFolder}/ folder)");
+        }
+
+        var layout = Read<LayoutFile>(common, "layout.yaml");
+        var masthead = Read<ParagraphsFile>(common, "masthead.yaml");
+        var structure = Read<ParagraphsFile>(common, "structure.yaml");
+        var dates = Read<DatesFile>(common, "dates.yaml");
+        var figures = Read<FiguresFile>(common, "figures.yaml");
+        var units = Read<UnitsFile>(common, "units.yaml");
+
+        var separator = structure.Model.DepartmentSeparator
+            ?? throw new RuleLoadException($"{structure.Path}: department_separator is missing");
+
+        return new RuleSet(
+            Directory: Path.GetFullPath(directory),
+            Fingerprint: Fingerprint(common),
+            Furniture: Patterns(layout.Path, layout.Model.Furniture, "furniture"),
+            Paragraphs: [.. Patterns(masthead.Path, masthead.Model.Paragraphs, null), .. Patterns(structure.Path, structure.Model.Paragraphs, null)],
+            DeclaredCounts: Patterns(masthead.Path, masthead.Model.DeclaredCounts, "declared_counts"),
+            ProgrammeYear: Patterns(masthead.Path, masthead.Model.ProgrammeYear, "programme_year"),
+            DepartmentSeparator: new SeparatorRule(
+                Compile(structure.Path, "department_separator", separator.Pattern),
+                [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))]),
+            Dates: LoadDates(dates.Path, dates.Model),
+            Figures: FigureRulesLoader.Load(figures.Path, figures.Model, units.Path, units.Model));
+    }
+
+    private static DateRules LoadDates(string path, DatesFile file)
+    {
+        var context = file.ExampleContext ?? throw new RuleLoadException($"{path}: example_context is missing");
+        var asOf = file.AsOf.Select(model =>
+        {
+            var rule = Pattern(path, model, "as_of");
+            var resolve = Required(path, $"{rule.Id}: resolve", model.Resolve);
+            return new AsOfRule(rule, resolve);
+        }).ToList();
+        return new DateRules(
+            Patterns(path, file.DocumentDates, "document_date"),
+            asOf,
+            context.Year,
+            DateOnly.ParseExact(Required(path, "example_context.bulletin_date", context.BulletinDate), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    internal static (string Path, T Model) Read<T>(string folder, string name)
+        where T : new()
+    {
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path))
+        {
+            throw new RuleLoadException($"{path}: rule file is missing");
+        }
+
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8);
+            return (path, Yaml.Deserialize<T>(reader) ?? new T());
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            throw new RuleLoadException($"{path}:{e.Start.Line}: {reason}", e);
+        }
+    }
+
+    internal static IReadOnlyList<PatternRule> Patterns(string path, IEnumerable<PatternRuleModel> models, string? role) =>
+        [.. models.Select(m => Pattern(path, m, role))];
+
+    internal static PatternRule Pattern(string path, PatternRuleModel model, string? defaultRole)
+    {
+        var id = Required(path, "rule id", model.Id);
+        var role = model.Role ?? defaultRole ?? throw new RuleLoadException($"{path}: rule {id} has no role");
+        var scope = model.Scope switch
+        {
+            null or "any" => RuleScope.Any,
+            "head" => RuleScope.Head,
+            "body" => RuleScope.Body,
+            var other => throw new RuleLoadException($"{path}: rule {id}: unknown scope '{other}' (any, head, body)"),
+        };
+        var examples = model.Examples
+            .Select(e => new RuleExample(Required(path, $"{id}: example text", e.Text), e.Expect))
+            .ToList();
+        if (examples.Count == 0)
+        {
+            throw new RuleLoadException($"{path}: rule {id} has no examples; every rule shows what it matches");
+        }
+
+        return new PatternRule(id, role, Compile(path, id, model.Pattern), scope, examples, model.CounterExamples, path);
+    }
+
+    internal static Regex Compile(string path, string id, string? pattern)
+    {
+        var text = Required(path, $"{id}: pattern", pattern);
+        try
+        {
+            return new Regex(text, RegexOptions.CultureInvariant, MatchTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RuleLoadException($"{path}: rule {id}: bad pattern: {e.Message}", e);
+        }
+    }
+
+    internal static string Required(string path, string what, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new RuleLoadException($"{path}: {what} is missing") : value;
+
+    private static string Fingerprint(string folder)
+    {
+        using var sha = SHA256.Create();
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n");
+            sha.TransformBlock(name, 0, name.Length, null, 0);
+            var content = File.ReadAllBytes(file);
+            sha.TransformBlock(content, 0, content.Length, null, 0);
+        }
+
+        sha.TransformFinalBlock([], 0, 0);
+        return Convert.ToHexStringLower(sha.Hash!)[..16];
+    }
+}

@@ -1,0 +1,122 @@
+namespace Extraction.Rules.Yaml;
+
+// The shapes of the YAML rule files, as written by people. RuleSetLoader turns them into
+// compiled, immutable rules. Unknown keys are an error, so a misspelt key never goes unnoticed.
+
+internal sealed class PatternRuleModel
+{
+    public string? Id { get; set; }
+    public string? Role { get; set; }
+    public string? Pattern { get; set; }
+    public string? Scope { get; set; }
+    public string? Resolve { get; set; }
+    public List<ExampleModel> Examples { get; set; } = [];
+    public List<string> CounterExamples { get; set; } = [];
+}
+
+internal sealed class ExampleModel
+{
+    public string? Text { get; set; }
+    public Dictionary<string, string> Expect { get; set; } = [];
+}
+
+internal sealed class FigureExampleModel
+{
+    public string? Text { get; set; }
+    public List<Dictionary<string, string?>> Figures { get; set; } = [];
+}
+
+internal sealed class LayoutFile
+{
+    public List<PatternRuleModel> Furniture { get; set; } = [];
+}
+
+internal sealed class ParagraphsFile
+{
+    public List<PatternRuleModel> Paragraphs { get; set; } = [];
+    public List<PatternRuleModel> DeclaredCounts { get; set; } = [];
+    public List<PatternRuleModel> ProgrammeYear { get; set; } = [];
+    public SeparatorModel? DepartmentSeparator { get; set; }
+}
+
+internal sealed class SeparatorModel
+{
+    public string? Pattern { get; set; }
+    public List<SplitExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class SplitExampleModel
+{
+    public string? Text { get; set; }
+    public List<string> Parts { get; set; } = [];
+}
+
+internal sealed class DatesFile
+{
+    public ExampleContextModel? ExampleContext { get; set; }
+    public List<PatternRuleModel> DocumentDates { get; set; } = [];
+    public List<PatternRuleModel> AsOf { get; set; } = [];
+}
+
+internal sealed class ExampleContextModel
+{
+    public int Year { get; set; }
+    public string? BulletinDate { get; set; }
+}
+
+internal sealed class UnitsFile
+{
+    public List<UnitModel> Units { get; set; } = [];
+}
+
+internal sealed class UnitModel
+{
+    public string? Unit { get; set; }
+    public string? Kind { get; set; }
+    public List<string> Forms { get; set; } = [];
+    public List<string> NotBefore { get; set; } = [];
+    public bool AfterChineseNumerals { get; set; } = true;
+    public List<FigureExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class FiguresFile
+{
+    public Dictionary<string, decimal> Magnitudes { get; set; } = [];
+    public List<WordRuleModel> SuffixQualifiers { get; set; } = [];
+    public List<WordRuleModel> PrefixQualifiers { get; set; } = [];
+    public List<WordRuleModel> Changes { get; set; } = [];
+    public List<string> ChangeFillers { get; set; } = [];
+    public List<string> RangeSeparators { get; set; } = [];
+    public List<string> PercentPrefixes { get; set; } = [];
+    public List<string> ListSeparators { get; set; } = [];
+    public string? RankContext { get; set; }
+    public string? CodePrefix { get; set; }
+    public List<DateSuffixModel> DateSuffixes { get; set; } = [];
+    public string? BareNumberFollower { get; set; }
+    public List<NotFigureModel> NotFigures { get; set; } = [];
+    public List<FigureExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class WordRuleModel
+{
+    public string? Id { get; set; }
+    public List<string> Words { get; set; } = [];
+    public string? Meaning { get; set; }
+    public string? Reach { get; set; }
+    public List<string> NotAfter { get; set; } = [];
+    public List<FigureExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class DateSuffixModel
+{
+    public string? Id { get; set; }
+    public string? Pattern { get; set; }
+    public string? WhenNumber { get; set; }
+}
+
+internal sealed class NotFigureModel
+{
+    public string? Id { get; set; }
+    public string? Pattern { get; set; }
+    public List<FigureExampleModel> Examples { get; set; } = [];
+}

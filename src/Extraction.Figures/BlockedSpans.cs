@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace Extraction.Figures;
+
+/// <summary>The spans of a text taken by names that contain numerals (两癌, 国道310…); no figure starts inside one.</summary>
+internal sealed class BlockedSpans
+{
+    private readonly List<(int Start, int End)> spans = [];
+    private int cursor;
+
+    public BlockedSpans(Regex? pattern, string text)
+    {
+        if (pattern is null)
+        {
+            return;
+        }
+
+        for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+        {
+            if (match.Length > 0)
+            {
+                spans.Add((match.Index, match.Index + match.Length));
+            }
+        }
+    }
+
+    /// <summary>The end of the span that contains <paramref name="position"/>; positions must be asked in increasing order.</summary>
+    public int? EndIfInside(int position)
+    {
+        while (cursor < spans.Count && spans[cursor].End <= position)
+        {
+            cursor++;
+        }
+
+        return cursor < spans.Count && spans[cursor].Start <= position ? spans[cursor].End : null;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Extraction.Figures.Numbers;
+using Extraction.Rules;
+
+namespace Extraction.Figures.Dates;
+
+/// <summary>Resolves the dates a bulletin writes: its own date, and the as-of date that opens a progress paragraph.</summary>
+public sealed class DateResolver(DateRules rules)
+{
+    /// <summary>The first document date found in <paramref name="text"/> (2020年6月4日, 二〇二三年九月十日, 20191012).</summary>
+    public DateOnly? ParseDocumentDate(string text)
+    {
+        foreach (var rule in rules.DocumentDates)
+        {
+            var match = rule.Pattern.Match(text);
+            if (match.Success && ToDate(Number(match, "year"), Number(match, "month"), Number(match, "day")) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The date a progress paragraph speaks for. Only a date phrase at the start counts;
+    /// a month without a year belongs to <paramref name="programmeYear"/>.
+    /// </summary>
+    public AsOf? ResolveAsOf(string progressText, int? programmeYear, DateOnly? bulletinDate)
+    {
+        var text = progressText.TrimStart();
+        foreach (var asOf in rules.AsOf)
+        {
+            var match = asOf.Rule.Pattern.Match(text);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var year = Number(match, "year") ?? programmeYear;
+            var date = asOf.Resolve switch
+            {
+                "bulletin_date" => bulletinDate,
+                "day" => ToDate(year, Number(match, "month"), Number(match, "day")),
+                "month_end" => MonthEnd(year, Number(match, "month")),
+                "quarter_end" => MonthEnd(year, Number(match, "quarter") * 3),
+                "half_end" => MonthEnd(year, match.Groups["half"].Value == "上" ? 6 : 12),
+                "year_end" => MonthEnd(year, 12),
+                var other => throw new InvalidOperationException($"{asOf.Rule.SourceFile}: rule {asOf.Rule.Id}: unknown resolve '{other}'"),
+            };
+            return date is null ? null : new AsOf(date.Value, asOf.Rule, match.Index, match.Length);
+        }
+
+        return null;
+    }
+
+    private static int? Number(Match match, string group)
+    {
+        var g = match.Groups[group];
+        return g.Success ? Numeral.ToInt(g.Value) : null;
+    }
+
+    private static DateOnly? MonthEnd(int? year, int? month) =>
+        year is { } y && month is >= 1 and <= 12 && y is >= 1 and <= 9999
+            ? new DateOnly(y, month.Value, DateTime.DaysInMonth(y, month.Value))
+            : null;
+
+    private static DateOnly? ToDate(int? year, int? month, int? day) =>
+        year is { } y && month is { } m && day is { } d && y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
+}
+
+/// <summary>A resolved as-of date, the rule that read it and where its phrase sits in the text.</summary>
+public sealed record AsOf(DateOnly Date, PatternRule Rule, int Start, int Length);

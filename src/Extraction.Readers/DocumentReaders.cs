@@ -1,0 +1,42 @@
+using Extraction.Model;
+using Extraction.Readers.Text;
+
+namespace Extraction.Readers;
+
+/// <summary>Picks the reader for a file by its content and reads it.</summary>
+public sealed class DocumentReaders
+{
+    private readonly Dictionary<DocumentFormat, IDocumentReader> readers;
+
+    public DocumentReaders(IEnumerable<IDocumentReader> readers)
+    {
+        this.readers = readers.ToDictionary(r => r.Format);
+    }
+
+    /// <summary>The readers the product ships with.</summary>
+    public static DocumentReaders Default { get; } = new([new TextDocumentReader()]);
+
+    public ReadResult Read(byte[] content)
+    {
+        var (format, error) = FormatDetector.Detect(content);
+        if (format is not { } known)
+        {
+            return ReadResult.Failure(error ?? "unknown format");
+        }
+
+        if (!readers.TryGetValue(known, out var reader))
+        {
+            return ReadResult.Failure($"{known.ToString().ToLowerInvariant()} files are not supported");
+        }
+
+        try
+        {
+            return reader.Read(content);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Readers report the failures they know; anything else still becomes one line.
+            return ReadResult.Failure($"unreadable {known.ToString().ToLowerInvariant()} ({e.GetType().Name}: {e.Message})");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Extraction.Model;
+
+namespace Extraction.Readers;
+
+/// <summary>Reads one document format. Readers never throw for bad input: they return a failure.</summary>
+public interface IDocumentReader
+{
+    DocumentFormat Format { get; }
+
+    ReadResult Read(byte[] content);
+}

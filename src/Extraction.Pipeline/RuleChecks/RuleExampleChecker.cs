@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using Extraction.Figures;
+using Extraction.Figures.Dates;
+using Extraction.Model;
+using Extraction.Rules;
+using Extraction.Segmentation;
+
+namespace Extraction.Pipeline.RuleChecks;
+
+/// <summary>
+/// Checks every example and counter-example written in the rule files against the
+/// mechanisms that use them: a rule that stops matching its own examples, or a rule
+/// shadowed by an earlier one, is reported with its file and id.
+/// </summary>
+public sealed class RuleExampleChecker(RuleSet rules)
+{
+    private readonly ParagraphClassifier classifier = new(rules);
+    private readonly FigureExtractor figures = new(rules.Figures);
+    private readonly DateResolver dates = new(rules.Dates);
+
+    public IReadOnlyList<RuleCheck> CheckAll()
+    {
+        var checks = new List<RuleCheck>();
+        foreach (var rule in rules.Furniture)
+        {
+            checks.AddRange(CheckPattern(rule, classify: false));
+        }
+
+        foreach (var rule in rules.Paragraphs)
+        {
+            checks.AddRange(CheckPattern(rule, classify: true));
+        }
+
+        foreach (var rule in rules.DeclaredCounts.Concat(rules.ProgrammeYear).Concat(rules.Dates.DocumentDates))
+        {
+            checks.AddRange(CheckPattern(rule, classify: false));
+        }
+
+        foreach (var asOf in rules.Dates.AsOf)
+        {
+            checks.AddRange(CheckAsOf(asOf));
+        }
+
+        foreach (var example in rules.DepartmentSeparator.Examples)
+        {
+            var parts = rules.DepartmentSeparator.Pattern.Split(example.Text).Where(p => p.Length > 0).ToList();
+            checks.Add(new RuleCheck("department_separator", "structure.yaml", example.Text,
+                parts.SequenceEqual(example.Parts) ? null : $"split into [{string.Join(", ", parts)}], expected [{string.Join(", ", example.Parts)}]"));
+        }
+
+        var f = rules.Figures;
+        var figureExamples = f.Units.SelectMany(u => u.Examples)
+            .Concat(f.SuffixQualifiers.Concat(f.PrefixQualifiers).Concat(f.Changes).SelectMany(w => w.Examples))
+            .Concat(f.NotFigures.SelectMany(n => n.Examples))
+            .Concat(f.Examples);
+        checks.AddRange(figureExamples.Select(CheckFigures));
+        return checks;
+    }
+
+    private IEnumerable<RuleCheck> CheckPattern(PatternRule rule, bool classify)
+    {
+        var file = Path.GetFileName(rule.SourceFile);
+        foreach (var example in rule.Examples)
+        {
+            yield return new RuleCheck(rule.Id, file, example.Text, PatternFailure(rule, example, classify));
+        }
+
+        foreach (var counter in rule.CounterExamples)
+        {
+            yield return new RuleCheck(rule.Id, file, counter, rule.Pattern.IsMatch(counter) ? "matches a counter-example" : null);
+        }
+    }
+
+    private string? PatternFailure(PatternRule rule, RuleExample example, bool classify)
+    {
+        var match = rule.Pattern.Match(example.Text);
+        if (!match.Success)
+        {
+            return "does not match";
+        }
+
+        foreach (var (group, expected) in example.Expect)
+        {
+            if (group == "as_of")
+            {
+                continue;
+            }
+
+            var actual = match.Groups[group];
+            if (!actual.Success || actual.Value.Trim() != expected)
+            {
+                return $"group {group} is \"{(actual.Success ? actual.Value : "(none)")}\", expected \"{expected}\"";
+            }
+        }
+
+        if (classify)
+        {
+            var won = classifier.Classify(example.Text, inHead: rule.Scope == RuleScope.Head);
+            if (won?.Rule.Id != rule.Id)
+            {
+                return $"classified by {won?.Rule.Id ?? "no rule"} instead";
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<RuleCheck> CheckAsOf(AsOfRule asOf)
+    {
+        var rule = asOf.Rule;
+        var file = Path.GetFileName(rule.SourceFile);
+        foreach (var example in rule.Examples)
+        {
+            var failure = PatternFailure(rule, example, classify: false);
+            if (failure is null && example.Expect.TryGetValue("as_of", out var expected))
+            {
+                var resolved = dates.ResolveAsOf(example.Text, rules.Dates.ExampleYear, rules.Dates.ExampleBulletinDate);
+                var actual = resolved?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                failure = resolved?.Rule.Id != rule.Id ? $"resolved by {resolved?.Rule.Id ?? "no rule"}"
+                    : actual != expected ? $"resolves to {actual}, expected {expected}"
+                    : null;
+            }
+
+            yield return new RuleCheck(rule.Id, file, example.Text, failure);
+        }
+
+        foreach (var counter in rule.CounterExamples)
+        {
+            yield return new RuleCheck(rule.Id, file, counter, rule.Pattern.IsMatch(counter) ? "matches a counter-example" : null);
+        }
+    }
+
+    private RuleCheck CheckFigures(FigureExample example)
+    {
+        var found = figures.Extract(example.Text);
+        string? failure = null;
+        if (found.Count != example.Figures.Count)
+        {
+            failure = $"found {found.Count} figures [{string.Join(", ", found.Select(x => x.Raw))}], expected {example.Figures.Count}";
+        }
+        else
+        {
+            for (var i = 0; i < found.Count && failure is null; i++)
+            {
+                failure = FigureFailure(found[i], example.Figures[i]);
+            }
+        }
+
+        return new RuleCheck(example.RuleId, "figures", example.Text, failure);
+    }
+
+    private static string? FigureFailure(Figure figure, IReadOnlyDictionary<string, string?> expected)
+    {
+        var json = JsonSerializer.SerializeToElement(figure, BulletinJson.Options);
+        foreach (var (field, value) in expected)
+        {
+            var actual = json.TryGetProperty(field, out var property) ? property : default;
+            var actualText = actual.ValueKind switch
+            {
+                JsonValueKind.Undefined or JsonValueKind.Null => null,
+                JsonValueKind.Number => actual.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+                _ => actual.ToString(),
+            };
+            var same = field is "value" or "value_max" && value is not null && actualText is not null
+                ? Math.Abs(double.Parse(value, CultureInfo.InvariantCulture) - double.Parse(actualText, CultureInfo.InvariantCulture)) < 1e-9
+                : actualText == value;
+            if (!same)
+            {
+                return $"{figure.Raw}: {field} is {actualText ?? "null"}, expected {value ?? "null"}";
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One example checked against its rule; <see cref="Failure"/> is null when it holds.</summary>
+public sealed record RuleCheck(string RuleId, string File, string Example, string? Failure)
+{
+    public bool Passed => Failure is null;
+
+    public override string ToString() => $"{File}: {RuleId}: \"{Example}\"{(Failure is null ? "" : ": " + Failure)}";
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using Extraction.Model;
+
+namespace Extraction.Pipeline.Scoring;
+
+/// <summary>
+/// Compares an extracted bulletin with its golden file by the scoring rules of the
+/// bulletin/1 contract: bulletin fields exact; tasks matched by number, then their category,
+/// text, departments (the exact list) and as-of date; figures matched per task and field as
+/// multisets of raw, right when value, unit, qualifier and change all agree.
+/// </summary>
+public static class GoldenComparer
+{
+    public static readonly string[] Kinds =
+        ["bulletin", "categories", "tasks", "task_text", "departments", "as_of", "progress_text", "figures_detected", "figure_values", "problems"];
+
+    public static DocumentScore Compare(string document, BulletinDocument expected, BulletinDocument actual)
+    {
+        var tally = Kinds.ToDictionary(k => k, k => new Counter());
+        var diffs = new List<string>();
+
+        CompareBulletin(expected.Bulletin, actual.Bulletin, tally["bulletin"], diffs);
+        CompareItems("categories", expected.Categories.Select(c => $"{c.Ordinal} {c.Title}"), actual.Categories.Select(c => $"{c.Ordinal} {c.Title}"), tally["categories"], diffs);
+        CompareItems("problems", expected.Problems.Select(p => $"{p.Ordinal} {p.Text}"), actual.Problems.Select(p => $"{p.Ordinal} {p.Text}"), tally["problems"], diffs);
+
+        var actualTasks = actual.Tasks.GroupBy(t => t.Number).ToDictionary(g => g.Key, g => new Queue<BulletinTask>(g));
+        foreach (var gold in expected.Tasks)
+        {
+            if (!actualTasks.TryGetValue(gold.Number, out var queue) || queue.Count == 0)
+            {
+                diffs.Add($"task {gold.Number}: missing");
+                MissTask(gold, tally);
+                continue;
+            }
+
+            CompareTask(gold, queue.Dequeue(), tally, diffs);
+        }
+
+        foreach (var extra in actualTasks.Values.SelectMany(q => q))
+        {
+            diffs.Add($"task {extra.Number}: not in the golden file");
+            ExtraTask(extra, tally);
+        }
+
+        var fields = Kinds.Select(k => new FieldScore(k, tally[k].Tp, tally[k].Fp, tally[k].Fn)).ToList();
+        return new DocumentScore(document, fields, diffs);
+    }
+
+    private static void CompareBulletin(BulletinInfo gold, BulletinInfo actual, Counter counter, List<string> diffs)
+    {
+        (string Name, object? Gold, object? Actual)[] fields =
+        [
+            ("series", gold.Series, actual.Series), ("issue", gold.Issue, actual.Issue), ("issuer", gold.Issuer, actual.Issuer),
+            ("date", gold.Date, actual.Date), ("title", gold.Title, actual.Title), ("year", gold.Year, actual.Year),
+            ("declared_categories", gold.DeclaredCategories, actual.DeclaredCategories), ("declared_tasks", gold.DeclaredTasks, actual.DeclaredTasks),
+        ];
+        foreach (var (name, g, a) in fields)
+        {
+            if (counter.Value(g, a))
+            {
+                continue;
+            }
+
+            diffs.Add($"bulletin.{name}: expected {Show(g)}, got {Show(a)}");
+        }
+    }
+
+    private static void CompareTask(BulletinTask gold, BulletinTask actual, Dictionary<string, Counter> tally, List<string> diffs)
+    {
+        var n = gold.Number;
+        // A task found under its number counts as right when its category is right too (both null included).
+        if (gold.Category == actual.Category)
+        {
+            tally["tasks"].Tp++;
+        }
+        else
+        {
+            tally["tasks"].Fp++;
+            tally["tasks"].Fn++;
+            diffs.Add($"task {n} category: expected {Show(gold.Category)}, got {Show(actual.Category)}");
+        }
+
+        Check(tally["task_text"], gold.Text, actual.Text, diffs, $"task {n} text");
+        Check(tally["departments"], Show(gold.Departments), Show(actual.Departments), diffs, $"task {n} departments", bothEmptyIsNothing: gold.Departments.Count == 0 && actual.Departments.Count == 0);
+        Check(tally["as_of"], gold.Progress?.AsOf, actual.Progress?.AsOf, diffs, $"task {n} as_of");
+        Check(tally["progress_text"], gold.Progress?.Text, actual.Progress?.Text, diffs, $"task {n} progress");
+        CompareFigures($"task {n} targets", gold.Targets, actual.Targets, tally, diffs);
+        CompareFigures($"task {n} progress figures", gold.Progress?.Figures ?? [], actual.Progress?.Figures ?? [], tally, diffs);
+    }
+
+    private static void CompareFigures(string where, IReadOnlyList<Figure> gold, IReadOnlyList<Figure> actual, Dictionary<string, Counter> tally, List<string> diffs)
+    {
+        var remaining = actual.ToList();
+        foreach (var g in gold)
+        {
+            var match = remaining.FirstOrDefault(a => a.Raw == g.Raw);
+            if (match is null)
+            {
+                tally["figures_detected"].Fn++;
+                tally["figure_values"].Fn++;
+                diffs.Add($"{where}: missed {Describe(g)}");
+                continue;
+            }
+
+            remaining.Remove(match);
+            tally["figures_detected"].Tp++;
+            if (SameFigure(g, match))
+            {
+                tally["figure_values"].Tp++;
+            }
+            else
+            {
+                tally["figure_values"].Fp++;
+                tally["figure_values"].Fn++;
+                diffs.Add($"{where}: {g.Raw} expected {Describe(g)}, got {Describe(match)}");
+            }
+        }
+
+        foreach (var extra in remaining)
+        {
+            tally["figures_detected"].Fp++;
+            tally["figure_values"].Fp++;
+            diffs.Add($"{where}: extra {Describe(extra)}");
+        }
+    }
+
+    private static bool SameFigure(Figure g, Figure a) =>
+        Close(g.Value, a.Value) && NullableClose(g.ValueMax, a.ValueMax) && g.Unit == a.Unit && g.Qualifier == a.Qualifier && g.Change == a.Change;
+
+    private static bool Close(double expected, double actual) =>
+        expected == actual || Math.Abs(expected - actual) < 1e-9 * Math.Max(Math.Abs(expected), Math.Abs(actual));
+
+    private static bool NullableClose(double? expected, double? actual) =>
+        expected is null ? actual is null : actual is not null && Close(expected.Value, actual.Value);
+
+    private static void CompareItems(string kind, IEnumerable<string> gold, IEnumerable<string> actual, Counter counter, List<string> diffs)
+    {
+        var remaining = actual.ToList();
+        foreach (var g in gold)
+        {
+            if (remaining.Remove(g))
+            {
+                counter.Tp++;
+            }
+            else
+            {
+                counter.Fn++;
+                diffs.Add($"{kind}: missed \"{g}\"");
+            }
+        }
+
+        foreach (var extra in remaining)
+        {
+            counter.Fp++;
+            diffs.Add($"{kind}: extra \"{extra}\"");
+        }
+    }
+
+    private static void Check<T>(Counter counter, T gold, T actual, List<string> diffs, string what, bool bothEmptyIsNothing = false)
+    {
+        if (bothEmptyIsNothing)
+        {
+            return;
+        }
+
+        if (!counter.Value(gold, actual))
+        {
+            diffs.Add($"{what}: expected {Show(gold)}, got {Show(actual)}");
+        }
+    }
+
+    private static void MissTask(BulletinTask gold, Dictionary<string, Counter> tally)
+    {
+        tally["tasks"].Fn++;
+        tally["task_text"].Fn++;
+        tally["departments"].Fn += gold.Departments.Count > 0 ? 1 : 0;
+        tally["as_of"].Fn += gold.Progress?.AsOf is null ? 0 : 1;
+        tally["progress_text"].Fn += gold.Progress is null ? 0 : 1;
+        var figures = gold.Targets.Count + (gold.Progress?.Figures.Count ?? 0);
+        tally["figures_detected"].Fn += figures;
+        tally["figure_values"].Fn += figures;
+    }
+
+    private static void ExtraTask(BulletinTask extra, Dictionary<string, Counter> tally)
+    {
+        tally["tasks"].Fp++;
+        tally["task_text"].Fp++;
+        tally["departments"].Fp += extra.Departments.Count > 0 ? 1 : 0;
+        tally["as_of"].Fp += extra.Progress?.AsOf is null ? 0 : 1;
+        tally["progress_text"].Fp += extra.Progress is null ? 0 : 1;
+        var figures = extra.Targets.Count + (extra.Progress?.Figures.Count ?? 0);
+        tally["figures_detected"].Fp += figures;
+        tally["figure_values"].Fp += figures;
+    }
+
+    private static string Describe(Figure f) =>
+        $"{f.Raw} (value {f.Value.ToString("R", CultureInfo.InvariantCulture)}{(f.ValueMax is { } m ? "–" + m.ToString("R", CultureInfo.InvariantCulture) : "")}, unit \"{f.Unit}\", qualifier {Show(f.Qualifier)}, change {Show(f.Change)})";
+
+    private static string Show<T>(IReadOnlyList<T> items) => "[" + string.Join(", ", items) + "]";
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        string s => $"\"{s}\"",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null",
+    };
+
+    /// <summary>Counts one exact field: right, wrong (a false positive and a false negative), missing, or extra.</summary>
+    private sealed class Counter
+    {
+        public int Tp { get; set; }
+
+        public int Fp { get; set; }
+
+        public int Fn { get; set; }
+
+        public bool Value<T>(T gold, T actual)
+        {
+            var goldPresent = gold is not null;
+            var actualPresent = actual is not null;
+            if (goldPresent && actualPresent && EqualityComparer<T>.Default.Equals(gold, actual))
+            {
+                Tp++;
+                return true;
+            }
+
+            if (!goldPresent && !actualPresent)
+            {
+                return true;
+            }
+
+            Fp += actualPresent ? 1 : 0;
+            Fn += goldPresent ? 1 : 0;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Extraction.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Extraction.Storage;
+
+/// <summary>
+/// Writes parsed bulletins into the database. Each file is saved in one transaction, so a
+/// crash or a bad file never leaves a half-written bulletin. Saving the same content twice
+/// changes nothing; a bulletin carried by several files is stored once.
+/// </summary>
+public sealed class BulletinStore : IDisposable
+{
+    private readonly SqliteConnection connection;
+
+    public BulletinStore(string path)
+    {
+        connection = Database.OpenForWriting(path);
+    }
+
+    /// <summary>True when this content was already ingested by the same extractor version.</summary>
+    public bool IsCurrent(string sha256, string extractorVersion) =>
+        connection.ExecuteScalar<long>(
+            "SELECT count(*) FROM source_documents WHERE sha256 = @sha256 AND rules_fingerprint = @extractorVersion",
+            new { sha256, extractorVersion }) > 0;
+
+    public IngestStatus Save(StoredFile file, BulletinDocument? bulletin, string? error)
+    {
+        using var transaction = connection.BeginTransaction();
+        var known = connection.ExecuteScalar<long?>("SELECT id FROM source_documents WHERE sha256 = @Sha256", file, transaction) is not null;
+        long? bulletinId = error is null && bulletin is not null ? SaveBulletin(bulletin, file.Sha256, transaction) : null;
+
+        connection.Execute(
+            """
+            INSERT INTO source_documents (sha256, file_name, path, format, pages, size_bytes, status, error, rules_fingerprint, bulletin_id, ingested_at)
+            VALUES (@Sha256, @FileName, @Path, @Format, @Pages, @SizeBytes, @status, @error, @ExtractorVersion, @bulletinId, @now)
+            ON CONFLICT (sha256) DO UPDATE SET
+                file_name = excluded.file_name, path = excluded.path, format = excluded.format, pages = excluded.pages,
+                size_bytes = excluded.size_bytes, status = excluded.status, error = excluded.error,
+                rules_fingerprint = excluded.rules_fingerprint, bulletin_id = excluded.bulletin_id, ingested_at = excluded.ingested_at
+            """,
+            new
+            {
+                file.Sha256, file.FileName, file.Path, file.Format, file.Pages, file.SizeBytes, file.ExtractorVersion,
+                status = error is null ? "parsed" : "failed",
+                error,
+                bulletinId,
+                now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            },
+            transaction);
+
+        // A bulletin whose last file now says something else is no longer anyone's.
+        connection.Execute("DELETE FROM bulletins WHERE id NOT IN (SELECT bulletin_id FROM source_documents WHERE bulletin_id IS NOT NULL)", transaction: transaction);
+        transaction.Commit();
+        return error is not null ? IngestStatus.Failed : known ? IngestStatus.Updated : IngestStatus.Added;
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    private long SaveBulletin(BulletinDocument document, string sha256, SqliteTransaction tx)
+    {
+        var b = document.Bulletin;
+        var row = new
+        {
+            identity = IdentityKey(b, sha256),
+            b.Series, b.Issue, b.Issuer, date = Iso(b.Date), b.Title, b.Year, b.DeclaredCategories, b.DeclaredTasks,
+        };
+        var id = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO bulletins (identity_key, series, issue, issuer, date, title, year, declared_categories, declared_tasks)
+            VALUES (@identity, @Series, @Issue, @Issuer, @date, @Title, @Year, @DeclaredCategories, @DeclaredTasks)
+            ON CONFLICT (identity_key) DO UPDATE SET
+                series = excluded.series, issue = excluded.issue, issuer = excluded.issuer, date = excluded.date, title = excluded.title,
+                year = excluded.year, declared_categories = excluded.declared_categories, declared_tasks = excluded.declared_tasks
+            RETURNING id
+            """,
+            row,
+            tx);
+
+        // The content of a bulletin is replaced as a whole: a re-parse may add, drop or renumber tasks.
+        foreach (var table in new[] { "tasks", "categories", "problems", "warnings" })
+        {
+            connection.Execute($"DELETE FROM {table} WHERE bulletin_id = @id", new { id }, tx);
+        }
+
+        var categoryIds = new Dictionary<int, long>();
+        foreach (var category in document.Categories)
+        {
+            categoryIds[category.Ordinal] = connection.ExecuteScalar<long>(
+                "INSERT INTO categories (bulletin_id, ordinal, title) VALUES (@id, @Ordinal, @Title) RETURNING id",
+                new { id, category.Ordinal, category.Title },
+                tx);
+        }
+
+        for (var position = 0; position < document.Tasks.Count; position++)
+        {
+            SaveTask(id, position, document.Tasks[position], categoryIds, tx);
+        }
+
+        foreach (var problem in document.Problems)
+        {
+            connection.Execute("INSERT INTO problems (bulletin_id, ordinal, text) VALUES (@id, @Ordinal, @Text)", new { id, problem.Ordinal, problem.Text }, tx);
+        }
+
+        foreach (var message in document.Warnings)
+        {
+            connection.Execute("INSERT INTO warnings (bulletin_id, message) VALUES (@id, @message)", new { id, message }, tx);
+        }
+
+        return id;
+    }
+
+    private void SaveTask(long bulletinId, int position, BulletinTask task, Dictionary<int, long> categoryIds, SqliteTransaction tx)
+    {
+        long? categoryId = task.Category is { } ordinal && categoryIds.TryGetValue(ordinal, out var found) ? found : null;
+        var taskId = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO tasks (bulletin_id, position, number, category_id, category_ordinal, text)
+            VALUES (@bulletinId, @position, @Number, @categoryId, @Category, @Text) RETURNING id
+            """,
+            new { bulletinId, position, task.Number, categoryId, task.Category, task.Text },
+            tx);
+
+        for (var i = 0; i < task.Departments.Count; i++)
+        {
+            var departmentId = connection.ExecuteScalar<long>(
+                "INSERT INTO departments (name) VALUES (@name) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+                new { name = task.Departments[i] },
+                tx);
+            connection.Execute(
+                "INSERT INTO task_departments (task_id, department_id, position) VALUES (@taskId, @departmentId, @i)",
+                new { taskId, departmentId, i },
+                tx);
+        }
+
+        SaveFigures(taskId, "target", task.Targets, tx);
+        if (task.Progress is { } progress)
+        {
+            connection.Execute(
+                "INSERT INTO progress (task_id, as_of, text) VALUES (@taskId, @asOf, @Text)",
+                new { taskId, asOf = Iso(progress.AsOf), progress.Text },
+                tx);
+            SaveFigures(taskId, "progress", progress.Figures, tx);
+        }
+    }
+
+    private void SaveFigures(long taskId, string field, IReadOnlyList<Figure> figures, SqliteTransaction tx)
+    {
+        for (var position = 0; position < figures.Count; position++)
+        {
+            var f = figures[position];
+            connection.Execute(
+                """
+                INSERT INTO figures (task_id, field, position, raw, value, value_max, unit, kind, qualifier, change, metric, start)
+                VALUES (@taskId, @field, @position, @Raw, @Value, @ValueMax, @Unit, @kind, @qualifier, @change, @Metric, @Start)
+                """,
+                new
+                {
+                    taskId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, f.Metric, f.Start,
+                    kind = Snake(f.Kind.ToString()),
+                    qualifier = f.Qualifier is { } q ? Snake(q.ToString()) : null,
+                    change = f.Change is { } c ? Snake(c.ToString()) : null,
+                },
+                tx);
+        }
+    }
+
+    /// <summary>
+    /// What makes two files the same bulletin: the same issuer, series, issue, date and title.
+    /// Without an issue number or a date there is no telling, and the file stands alone.
+    /// </summary>
+    private static string IdentityKey(BulletinInfo b, string sha256)
+    {
+        if (b.Issue is null && b.Date is null)
+        {
+            return "file:" + sha256;
+        }
+
+        var key = string.Join('\u001F', b.Issuer, b.Series, b.Issue, Iso(b.Date), b.Title);
+        return "bulletin:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Snake(string pascal)
+    {
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(pascal[i]));
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>A file offered to ingest, described by its content hash.</summary>
+public sealed record StoredFile(string Path, string FileName, string Sha256, long SizeBytes, string? Format, int? Pages, string ExtractorVersion);
+
+public enum IngestStatus { Added, Updated, Unchanged, Failed }

@@ -1,0 +1,80 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Extraction.Storage;
+
+/// <summary>Opens the SQLite file: foreign keys on, schema brought up to date by the numbered scripts in Schema/.</summary>
+public static class Database
+{
+    private const string ResourcePrefix = "Extraction.Storage.Schema.";
+
+    public static SqliteConnection OpenForWriting(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        Migrate(connection);
+        return connection;
+    }
+
+    /// <summary>Opens an existing database so that no statement can change it.</summary>
+    public static SqliteConnection OpenReadOnly(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"no database at {path} (run 'extract ingest' first)", path);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            ForeignKeys = true,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public static int SchemaVersion(SqliteConnection connection)
+    {
+        var hasMeta = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") > 0;
+        return hasMeta ? int.Parse(connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'schema_version'") ?? "0", System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        var current = SchemaVersion(connection);
+        var scripts = Scripts().ToList();
+        if (current > scripts.Count)
+        {
+            throw new InvalidOperationException($"the database has schema version {current}, newer than this program knows ({scripts.Count})");
+        }
+
+        foreach (var (version, sql) in scripts.Where(s => s.Version > current))
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(sql, transaction: transaction);
+            connection.Execute("UPDATE meta SET value = @version WHERE key = 'schema_version'", new { version = version.ToString(System.Globalization.CultureInfo.InvariantCulture) }, transaction);
+            transaction.Commit();
+        }
+    }
+
+    private static IEnumerable<(int Version, string Sql)> Scripts()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var version = int.Parse(name.AsSpan(ResourcePrefix.Length, 3), System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return (version, reader.ReadToEnd());
+        }
+    }
+}

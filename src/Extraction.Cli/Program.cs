@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text;
+using Extraction.Cli.Commands;
+
+namespace Extraction.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        return Run(args, Console.Out, Console.Error);
+    }
+
+    /// <summary>Runs the command line with the given output streams (the tests call this).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var context = new CliContext(stdout, stderr);
+        var root = new RootCommand("extract — turns Chinese government progress bulletins (专项督查快报, 民生实事通报) into data you can query.")
+        {
+            ParseCommand.Create(context),
+            IngestCommand.Create(context),
+            QueryCommand.Create(context),
+            FiguresCommand.Create(context),
+        };
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"extract: {error.Message}");
+            }
+
+            stderr.WriteLine("Try 'extract --help' for more information.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+}

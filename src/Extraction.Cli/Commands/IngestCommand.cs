@@ -80,7 +80,7 @@ internal static class IngestCommand
 
         var failed = counts.GetValueOrDefault(IngestStatus.Failed);
         context.Error.WriteLine(
-            $"{files.Count} files into {databasePath}: {counts.GetValueOrDefault(IngestStatus.Added)} added, " +
+            $"{files.Count} file{(files.Count == 1 ? "" : "s")} into {databasePath}: {counts.GetValueOrDefault(IngestStatus.Added)} added, " +
             $"{counts.GetValueOrDefault(IngestStatus.Updated)} updated, {counts.GetValueOrDefault(IngestStatus.Unchanged)} unchanged, {failed} failed");
         if (failed > 0)
         {

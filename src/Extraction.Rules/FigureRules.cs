@@ -9,14 +9,18 @@ public sealed record FigureRules(
     IReadOnlyList<WordRule> SuffixQualifiers,
     IReadOnlyList<WordRule> PrefixQualifiers,
     IReadOnlyList<WordRule> Changes,
-    IReadOnlyList<string> ChangeFillers,
+    IReadOnlyList<string> Fillers,
     IReadOnlyList<string> RangeSeparators,
     IReadOnlyList<string> PercentPrefixes,
     IReadOnlyList<string> ListSeparators,
     Regex RankContext,
     Regex CodePrefix,
     IReadOnlyList<DateSuffixRule> DateSuffixes,
-    Regex BareNumberFollower,
+    Regex BareNumberNotBefore,
+    Regex BareChineseBefore,
+    Regex BareChineseAfter,
+    IReadOnlyList<string> SignWords,
+    IReadOnlyList<string> HalfWords,
     IReadOnlyList<NotFigureRule> NotFigures,
     IReadOnlyList<FigureExample> Examples);
 
@@ -27,7 +31,11 @@ public sealed record UnitRule(
     IReadOnlyList<string> Forms,
     IReadOnlyList<string> NotBefore,
     bool AfterChineseNumerals,
+    IReadOnlyList<Subunit> Subunits,
     IReadOnlyList<FigureExample> Examples);
+
+/// <summary>A smaller unit folded into its unit's value (角 = 0.1 元); <see cref="Standalone"/> lets it start a figure by itself.</summary>
+public sealed record Subunit(IReadOnlyList<string> Forms, decimal Factor, bool Standalone);
 
 /// <summary>
 /// Words with one meaning (a qualifier or a change direction). <see cref="Reach"/> is

@@ -25,17 +25,21 @@ internal static class FigureRulesLoader
         return new FigureRules(
             Units: [.. units.Units.Select(u => Unit(unitsPath, u))],
             Magnitudes: magnitudes,
-            SuffixQualifiers: Words(path, file.SuffixQualifiers),
-            PrefixQualifiers: Words(path, file.PrefixQualifiers),
-            Changes: Words(path, file.Changes),
-            ChangeFillers: file.ChangeFillers,
+            SuffixQualifiers: Words(path, file.SuffixQualifiers, QualifierMeanings),
+            PrefixQualifiers: Words(path, file.PrefixQualifiers, QualifierMeanings),
+            Changes: Words(path, file.Changes, ["increase", "decrease"]),
+            Fillers: file.Fillers,
             RangeSeparators: file.RangeSeparators,
             PercentPrefixes: file.PercentPrefixes,
             ListSeparators: file.ListSeparators,
             RankContext: RuleSetLoader.Compile(path, "rank_context", file.RankContext),
             CodePrefix: RuleSetLoader.Compile(path, "code_prefix", file.CodePrefix),
             DateSuffixes: [.. file.DateSuffixes.Select(d => DateSuffix(path, d))],
-            BareNumberFollower: RuleSetLoader.Compile(path, "bare_number_follower", file.BareNumberFollower),
+            BareNumberNotBefore: RuleSetLoader.Compile(path, "bare_number_not_before", file.BareNumberNotBefore),
+            BareChineseBefore: RuleSetLoader.Compile(path, "bare_chinese_before", file.BareChineseBefore),
+            BareChineseAfter: RuleSetLoader.Compile(path, "bare_chinese_after", file.BareChineseAfter),
+            SignWords: file.SignWords,
+            HalfWords: file.HalfWords,
             NotFigures: [.. file.NotFigures.Select(n => NotFigure(path, n))],
             Examples: Examples(path, "examples", file.Examples));
     }
@@ -50,15 +54,26 @@ internal static class FigureRulesLoader
         }
 
         var forms = model.Forms.Count > 0 ? model.Forms : [unit];
-        return new UnitRule(unit, kind, forms, model.NotBefore, model.AfterChineseNumerals, Examples(path, $"unit {unit}", model.Examples));
+        var subunits = model.Subunits.Select(s => s.Forms.Count > 0 && s.Factor > 0
+            ? new Subunit(s.Forms, s.Factor, s.Standalone)
+            : throw new RuleLoadException($"{path}: unit {unit}: a subunit needs forms and a factor")).ToList();
+        return new UnitRule(unit, kind, forms, model.NotBefore, model.AfterChineseNumerals, subunits, Examples(path, $"unit {unit}", model.Examples));
     }
 
-    private static IReadOnlyList<WordRule> Words(string path, IEnumerable<WordRuleModel> models) =>
+    // "none" extends raw without qualifying the figure (元整).
+    private static readonly string[] QualifierMeanings = ["more_than", "approx", "at_least", "at_most", "less_than", "none"];
+
+    private static IReadOnlyList<WordRule> Words(string path, IEnumerable<WordRuleModel> models, string[] meanings) =>
     [
         .. models.Select(m =>
         {
             var id = RuleSetLoader.Required(path, "word rule id", m.Id);
             var meaning = RuleSetLoader.Required(path, $"{id}: meaning", m.Meaning);
+            if (!meanings.Contains(meaning))
+            {
+                throw new RuleLoadException($"{path}: {id}: meaning must be one of {string.Join(", ", meanings)}");
+            }
+
             var reach = m.Reach ?? "adjacent";
             if (reach is not ("adjacent" or "clause"))
             {

@@ -91,8 +91,9 @@ public static class ChineseNumerals
             var d = DigitValue(c);
             if (d >= 0)
             {
+                // 零 only holds a place: 一万零十二 = 10012, its 十 still counts one ten.
                 digit = d;
-                sawDigit = true;
+                sawDigit = d > 0;
                 continue;
             }
 

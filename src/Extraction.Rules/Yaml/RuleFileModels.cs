@@ -76,7 +76,15 @@ internal sealed class UnitModel
     public List<string> Forms { get; set; } = [];
     public List<string> NotBefore { get; set; } = [];
     public bool AfterChineseNumerals { get; set; } = true;
+    public List<SubunitModel> Subunits { get; set; } = [];
     public List<FigureExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class SubunitModel
+{
+    public List<string> Forms { get; set; } = [];
+    public decimal Factor { get; set; }
+    public bool Standalone { get; set; }
 }
 
 internal sealed class FiguresFile
@@ -85,14 +93,18 @@ internal sealed class FiguresFile
     public List<WordRuleModel> SuffixQualifiers { get; set; } = [];
     public List<WordRuleModel> PrefixQualifiers { get; set; } = [];
     public List<WordRuleModel> Changes { get; set; } = [];
-    public List<string> ChangeFillers { get; set; } = [];
+    public List<string> Fillers { get; set; } = [];
     public List<string> RangeSeparators { get; set; } = [];
     public List<string> PercentPrefixes { get; set; } = [];
     public List<string> ListSeparators { get; set; } = [];
     public string? RankContext { get; set; }
     public string? CodePrefix { get; set; }
     public List<DateSuffixModel> DateSuffixes { get; set; } = [];
-    public string? BareNumberFollower { get; set; }
+    public string? BareNumberNotBefore { get; set; }
+    public string? BareChineseBefore { get; set; }
+    public string? BareChineseAfter { get; set; }
+    public List<string> SignWords { get; set; } = [];
+    public List<string> HalfWords { get; set; } = [];
     public List<NotFigureModel> NotFigures { get; set; } = [];
     public List<FigureExampleModel> Examples { get; set; } = [];
 }

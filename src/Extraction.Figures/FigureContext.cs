@@ -1,0 +1,139 @@
+using Extraction.Model;
+using Extraction.Rules;
+
+namespace Extraction.Figures;
+
+/// <summary>
+/// What the words before a figure say about it: a prefix qualifier (约, 不少于), a change
+/// (同比下降), or the qualifier and change of the list it continues (不低于286元、178元).
+/// </summary>
+internal sealed class FigureContext
+{
+    private const string ClauseBreaks = "，。；：！？,;:!?\n";
+
+    private readonly FigureRules rules;
+    private readonly WordMatcher prefixes;
+    private readonly WordMatcher changes;
+    private readonly WordMatcher fillers;
+
+    public FigureContext(FigureRules rules)
+    {
+        this.rules = rules;
+        prefixes = new WordMatcher(rules.PrefixQualifiers);
+        changes = new WordMatcher(rules.Changes);
+        fillers = new WordMatcher([new WordRule("fillers", rules.Fillers, "", "adjacent", [], [])]);
+    }
+
+    public static Qualifier? ParseQualifier(string meaning) => meaning switch
+    {
+        "more_than" => Qualifier.MoreThan,
+        "approx" => Qualifier.Approx,
+        "at_least" => Qualifier.AtLeast,
+        "at_most" => Qualifier.AtMost,
+        "less_than" => Qualifier.LessThan,
+        _ => null,
+    };
+
+    public Described Describe(string text, Reading reading, Described? previous)
+    {
+        var qualifier = reading.Qualifier;
+        Change? change = null;
+        var prefixQualified = false;
+
+        var at = SkipFillers(text, reading.Start);
+        if (prefixes.EndingAt(text, at) is { } adjacent)
+        {
+            qualifier ??= ParseQualifier(adjacent.Rule.Meaning);
+            prefixQualified = true;
+            at -= adjacent.Word.Length;
+        }
+        else
+        {
+            at = reading.Start;
+        }
+
+        if (changes.EndingAt(text, SkipFillers(text, at)) is { } changeWord)
+        {
+            change = changeWord.Rule.Meaning == "decrease" ? Change.Decrease : Change.Increase;
+        }
+
+        if (!prefixQualified)
+        {
+            var floor = previous?.Reading.End ?? 0;
+            var boundary = text.AsSpan(floor, reading.Start - floor).LastIndexOfAny(ClauseBreaks);
+            var clauseStart = boundary < 0 ? floor : floor + boundary + 1;
+            if (prefixes.LastWithin(text, clauseStart, reading.Start, "clause") is { } governing)
+            {
+                qualifier ??= ParseQualifier(governing.Rule.Meaning);
+                prefixQualified = true;
+            }
+        }
+
+        if (previous is { } prior && IsListContinuation(text, prior.Reading.End, reading.Start))
+        {
+            if (!prefixQualified && prior.PrefixQualified && qualifier is null)
+            {
+                qualifier = prior.Figure.Qualifier;
+                prefixQualified = true;
+            }
+
+            change ??= prior.Figure.Change;
+        }
+
+        var unit = reading.Unit;
+        var figure = new Figure(
+            Raw: text[reading.Start..reading.End],
+            Value: (double)reading.Value,
+            ValueMax: reading.ValueMax is { } max ? (double)max : null,
+            Unit: unit?.Unit ?? "",
+            Kind: reading.IsRank ? FigureKind.Rank : KindOf(unit),
+            Qualifier: qualifier,
+            Change: change,
+            Metric: null)
+        { Start = reading.Start };
+        return new Described(reading, figure, prefixQualified);
+    }
+
+    public bool IsListContinuation(string text, int previousEnd, int start)
+    {
+        var between = text.AsSpan(previousEnd, start - previousEnd);
+        foreach (var separator in rules.ListSeparators)
+        {
+            if (between.SequenceEqual(separator))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static FigureKind KindOf(UnitRule? unit) => unit?.Kind switch
+    {
+        null => FigureKind.Other,
+        "percent" => FigureKind.Percent,
+        "money" => FigureKind.Money,
+        "length" => FigureKind.Length,
+        "area" => FigureKind.Area,
+        "volume" => FigureKind.Volume,
+        "duration" => FigureKind.Duration,
+        "concentration" => FigureKind.Concentration,
+        "ratio" => FigureKind.Ratio,
+        "rank" => FigureKind.Rank,
+        "count" => FigureKind.Count,
+        _ => FigureKind.Other,
+    };
+
+    private int SkipFillers(string text, int at)
+    {
+        while (fillers.EndingAt(text, at) is { } filler)
+        {
+            at -= filler.Word.Length;
+        }
+
+        return at;
+    }
+}
+
+/// <summary>A reading with its figure and whether a prefix word qualified it (which a list passes on).</summary>
+internal readonly record struct Described(Reading Reading, Figure Figure, bool PrefixQualified);

@@ -34,7 +34,7 @@ internal sealed class FigureContext
         _ => null,
     };
 
-    public Described Describe(string text, Reading reading, Described? previous)
+    public Described Describe(string text, string printed, Reading reading, Described? previous)
     {
         var qualifier = reading.Qualifier;
         Change? change = null;
@@ -82,7 +82,7 @@ internal sealed class FigureContext
 
         var unit = reading.Unit;
         var figure = new Figure(
-            Raw: text[reading.Start..reading.End],
+            Raw: printed[reading.Start..reading.End],
             Value: (double)reading.Value,
             ValueMax: reading.ValueMax is { } max ? (double)max : null,
             Unit: unit?.Unit ?? "",

@@ -15,9 +15,12 @@ public sealed class FigureExtractor
     private readonly FigureReader reader;
     private readonly FigureContext context;
     private readonly Regex? notFigures;
+    private readonly TextFolding folding;
 
-    public FigureExtractor(FigureRules rules)
+    /// <param name="folding">How the text is folded for matching (traditional to simplified, full-width to plain).</param>
+    public FigureExtractor(FigureRules rules, TextFolding? folding = null)
     {
+        this.folding = folding ?? TextFolding.None;
         reader = new FigureReader(rules);
         context = new FigureContext(rules);
         notFigures = rules.NotFigures.Count == 0
@@ -25,8 +28,10 @@ public sealed class FigureExtractor
             : new Regex(string.Join('|', rules.NotFigures.Select(n => $"(?:{n.Pattern})")), RegexOptions.CultureInvariant);
     }
 
-    public IReadOnlyList<Figure> Extract(string text)
+    public IReadOnlyList<Figure> Extract(string printed)
     {
+        // Everything is matched on the folded text; raw is cut from the printed one.
+        var text = folding.Fold(printed);
         var found = new List<Described>();
         var blocked = new BlockedSpans(notFigures, text);
         var i = 0;
@@ -41,7 +46,7 @@ public sealed class FigureExtractor
             var (reading, next) = reader.ReadAt(text, i);
             if (reading is { } figure)
             {
-                found.Add(context.Describe(text, figure, found.Count > 0 ? found[^1] : null));
+                found.Add(context.Describe(text, printed, figure, found.Count > 0 ? found[^1] : null));
             }
 
             i = Math.Max(next, i + 1);

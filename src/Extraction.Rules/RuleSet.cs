@@ -9,6 +9,7 @@ namespace Extraction.Rules;
 public sealed record RuleSet(
     string Directory,
     string Fingerprint,
+    TextFolding Folding,
     IReadOnlyList<PatternRule> Furniture,
     IReadOnlyList<PatternRule> Paragraphs,
     IReadOnlyList<PatternRule> DeclaredCounts,

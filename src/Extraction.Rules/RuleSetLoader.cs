@@ -37,6 +37,7 @@ public static class RuleSetLoader
         var dates = Read<DatesFile>(common, "dates.yaml");
         var figures = Read<FiguresFile>(common, "figures.yaml");
         var units = Read<UnitsFile>(common, "units.yaml");
+        var characters = Read<CharactersFile>(common, "characters.yaml");
 
         var separator = structure.Model.DepartmentSeparator
             ?? throw new RuleLoadException($"{structure.Path}: department_separator is missing");
@@ -44,6 +45,7 @@ public static class RuleSetLoader
         return new RuleSet(
             Directory: Path.GetFullPath(directory),
             Fingerprint: Fingerprint(common),
+            Folding: LoadFolding(characters.Path, characters.Model),
             Furniture: Patterns(layout.Path, layout.Model.Furniture, "furniture"),
             Paragraphs: [.. Patterns(masthead.Path, masthead.Model.Paragraphs, null), .. Patterns(structure.Path, structure.Model.Paragraphs, null)],
             DeclaredCounts: Patterns(masthead.Path, masthead.Model.DeclaredCounts, "declared_counts"),
@@ -69,6 +71,26 @@ public static class RuleSetLoader
             asOf,
             context.Year,
             DateOnly.ParseExact(Required(path, "example_context.bulletin_date", context.BulletinDate), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private static TextFolding LoadFolding(string path, CharactersFile file)
+    {
+        var pairs = new Dictionary<char, char>();
+        foreach (var pair in (file.Traditional ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (pair.Length != 2)
+            {
+                throw new RuleLoadException($"{path}: '{pair}' is not a pair of one traditional and one simplified character");
+            }
+
+            if (!pairs.TryAdd(pair[0], pair[1]) && pairs[pair[0]] != pair[1])
+            {
+                throw new RuleLoadException($"{path}: {pair[0]} is folded twice");
+            }
+        }
+
+        var examples = file.Examples.Select(e => new FoldExample(Required(path, "example text", e.Text), Required(path, "example folded", e.Folded))).ToList();
+        return new TextFolding(pairs, examples);
     }
 
     internal static (string Path, T Model) Read<T>(string folder, string name)

@@ -12,8 +12,8 @@ namespace Extraction.Segmentation;
 /// </summary>
 public sealed class BulletinBuilder(RuleSet rules)
 {
-    private readonly FigureExtractor figures = new(rules.Figures);
-    private readonly DateResolver dates = new(rules.Dates);
+    private readonly FigureExtractor figures = new(rules.Figures, rules.Folding);
+    private readonly DateResolver dates = new(rules.Dates, rules.Folding);
 
     public FigureExtractor Figures => figures;
 
@@ -53,9 +53,9 @@ public sealed class BulletinBuilder(RuleSet rules)
     private BulletinInfo BuildInfo(SegmentedBulletin s)
     {
         var date = s.Date is null ? null : dates.ParseDocumentDate(s.Date);
-        var year = s.Title is null ? null : FirstGroup(rules.ProgrammeYear, s.Title, "year");
+        var year = s.Title is null ? null : FirstGroup(rules.ProgrammeYear, rules.Folding.Fold(s.Title), "year");
         int? declaredCategories = null, declaredTasks = null;
-        foreach (var paragraph in s.Intro)
+        foreach (var paragraph in s.Intro.Select(rules.Folding.Fold))
         {
             foreach (var rule in rules.DeclaredCounts)
             {

@@ -8,6 +8,7 @@ public sealed class ParagraphClassifier(RuleSet rules)
 {
     public Classification? Classify(string paragraph, bool inHead)
     {
+        var folded = rules.Folding.Fold(paragraph);
         foreach (var rule in rules.Paragraphs)
         {
             if (rule.Scope == RuleScope.Head && !inHead || rule.Scope == RuleScope.Body && inHead)
@@ -15,27 +16,34 @@ public sealed class ParagraphClassifier(RuleSet rules)
                 continue;
             }
 
-            var match = rule.Pattern.Match(paragraph);
+            var match = rule.Pattern.Match(folded);
             if (match.Success)
             {
-                return new Classification(rule, match);
+                return new Classification(rule, match, paragraph);
             }
         }
 
         return null;
     }
 
-    public bool IsFurniture(string paragraph) => rules.Furniture.Any(r => r.Pattern.IsMatch(paragraph));
+    public bool IsFurniture(string paragraph)
+    {
+        var folded = rules.Folding.Fold(paragraph);
+        return rules.Furniture.Any(r => r.Pattern.IsMatch(folded));
+    }
 }
 
-/// <summary>The rule a paragraph matched and what its named groups captured.</summary>
-public sealed record Classification(PatternRule Rule, Match Match)
+/// <summary>
+/// The rule a paragraph matched. The match ran on the folded paragraph; groups are read
+/// from the paragraph as printed, at the same offsets.
+/// </summary>
+public sealed record Classification(PatternRule Rule, Match Match, string Paragraph)
 {
     public string Role => Rule.Role;
 
     public string? Group(string name)
     {
         var group = Match.Groups[name];
-        return group.Success ? group.Value.Trim() : null;
+        return group.Success ? Paragraph.Substring(group.Index, group.Length).Trim() : null;
     }
 }

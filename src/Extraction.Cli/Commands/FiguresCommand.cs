@@ -49,7 +49,8 @@ internal static class FiguresCommand
             FigureExtractor extractor;
             try
             {
-                extractor = new FigureExtractor(context.LoadRules(r.GetValue(rules)).Figures);
+                var ruleSet = context.LoadRules(r.GetValue(rules));
+                extractor = new FigureExtractor(ruleSet.Figures, ruleSet.Folding);
             }
             catch (RuleLoadException e)
             {

@@ -5,11 +5,14 @@ using Extraction.Rules;
 namespace Extraction.Figures.Dates;
 
 /// <summary>Resolves the dates a bulletin writes: its own date, and the as-of date that opens a progress paragraph.</summary>
-public sealed class DateResolver(DateRules rules)
+public sealed class DateResolver(DateRules rules, TextFolding? folding = null)
 {
+    private readonly TextFolding folding = folding ?? TextFolding.None;
+
     /// <summary>The first document date found in <paramref name="text"/> (2020年6月4日, 二〇二三年九月十日, 20191012).</summary>
-    public DateOnly? ParseDocumentDate(string text)
+    public DateOnly? ParseDocumentDate(string printed)
     {
+        var text = folding.Fold(printed);
         foreach (var rule in rules.DocumentDates)
         {
             var match = rule.Pattern.Match(text);
@@ -28,7 +31,7 @@ public sealed class DateResolver(DateRules rules)
     /// </summary>
     public AsOf? ResolveAsOf(string progressText, int? programmeYear, DateOnly? bulletinDate)
     {
-        var text = progressText.TrimStart();
+        var text = folding.Fold(progressText.TrimStart());
         foreach (var asOf in rules.AsOf)
         {
             var match = asOf.Rule.Pattern.Match(text);

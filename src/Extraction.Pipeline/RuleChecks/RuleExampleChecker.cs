@@ -16,8 +16,8 @@ namespace Extraction.Pipeline.RuleChecks;
 public sealed class RuleExampleChecker(RuleSet rules)
 {
     private readonly ParagraphClassifier classifier = new(rules);
-    private readonly FigureExtractor figures = new(rules.Figures);
-    private readonly DateResolver dates = new(rules.Dates);
+    private readonly FigureExtractor figures = new(rules.Figures, rules.Folding);
+    private readonly DateResolver dates = new(rules.Dates, rules.Folding);
 
     public IReadOnlyList<RuleCheck> CheckAll()
     {
@@ -47,6 +47,12 @@ public sealed class RuleExampleChecker(RuleSet rules)
             var parts = rules.DepartmentSeparator.Pattern.Split(example.Text).Where(p => p.Length > 0).ToList();
             checks.Add(new RuleCheck("department_separator", "structure.yaml", example.Text,
                 parts.SequenceEqual(example.Parts) ? null : $"split into [{string.Join(", ", parts)}], expected [{string.Join(", ", example.Parts)}]"));
+        }
+
+        foreach (var example in rules.Folding.Examples)
+        {
+            var folded = rules.Folding.Fold(example.Text);
+            checks.Add(new RuleCheck("characters", "characters.yaml", example.Text, folded == example.Folded ? null : $"folds to {folded}, expected {example.Folded}"));
         }
 
         var f = rules.Figures;

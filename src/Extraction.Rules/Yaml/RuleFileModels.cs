@@ -132,3 +132,15 @@ internal sealed class NotFigureModel
     public string? Pattern { get; set; }
     public List<FigureExampleModel> Examples { get; set; } = [];
 }
+
+internal sealed class CharactersFile
+{
+    public string? Traditional { get; set; }
+    public List<FoldExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class FoldExampleModel
+{
+    public string? Text { get; set; }
+    public string? Folded { get; set; }
+}

@@ -4,7 +4,7 @@ namespace Extraction.Tests.Figures;
 
 public sealed class DateResolverTests
 {
-    private static readonly DateResolver Dates = new(TestPaths.RuleSet.Dates);
+    private static readonly DateResolver Dates = new(TestPaths.RuleSet.Dates, TestPaths.RuleSet.Folding);
     private static readonly DateOnly BulletinDate = new(2020, 6, 4);
 
     [Theory]

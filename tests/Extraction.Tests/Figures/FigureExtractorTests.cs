@@ -6,7 +6,7 @@ namespace Extraction.Tests.Figures;
 /// <summary>Named cases from the seed bulletin and the spec; the full vocabulary is checked through rule examples.</summary>
 public sealed class FigureExtractorTests
 {
-    private static readonly FigureExtractor Extractor = new(TestPaths.RuleSet.Figures);
+    private static readonly FigureExtractor Extractor = new(TestPaths.RuleSet.Figures, TestPaths.RuleSet.Folding);
 
     [Fact]
     public void Sanmenxia2020_11_Task1_Progress_reads_people_and_completion()

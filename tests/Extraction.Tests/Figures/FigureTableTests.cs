@@ -11,7 +11,7 @@ namespace Extraction.Tests.Figures;
 /// </summary>
 public sealed class FigureTableTests(ITestOutputHelper output)
 {
-    private static readonly FigureExtractor Extractor = new(TestPaths.RuleSet.Figures);
+    private static readonly FigureExtractor Extractor = new(TestPaths.RuleSet.Figures, TestPaths.RuleSet.Folding);
 
     private static string Table(string name) => Path.Combine(TestPaths.Root, "tests", "Extraction.Tests", "Figures", "Cases", name);
 

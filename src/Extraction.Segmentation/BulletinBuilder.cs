@@ -53,7 +53,6 @@ public sealed class BulletinBuilder(RuleSet rules)
     private BulletinInfo BuildInfo(SegmentedBulletin s)
     {
         var date = s.Date is null ? null : dates.ParseDocumentDate(s.Date);
-        var year = s.Title is null ? null : FirstGroup(rules.ProgrammeYear, rules.Folding.Fold(s.Title), "year");
         int? declaredCategories = null, declaredTasks = null;
         foreach (var paragraph in s.Intro.Select(rules.Folding.Fold))
         {
@@ -80,9 +79,40 @@ public sealed class BulletinBuilder(RuleSet rules)
             Issuer: s.Issuer,
             Date: date,
             Title: s.Title,
-            Year: Numeral.ToInt(year) ?? date?.Year,
+            Year: ProgrammeYear(s, date),
             DeclaredCategories: declaredCategories,
             DeclaredTasks: declaredTasks);
+    }
+
+    /// <summary>
+    /// The year the tasks belong to: stated in the title, else in the intro, else the year of
+    /// the bulletin's date — unless the progress dates then fall after the bulletin's own date
+    /// and a year earlier would not (a year-end report dated January).
+    /// </summary>
+    private int? ProgrammeYear(SegmentedBulletin s, DateOnly? date)
+    {
+        foreach (var text in new[] { s.Title }.Concat(s.Intro).OfType<string>())
+        {
+            if (Numeral.ToInt(FirstGroup(rules.ProgrammeYear, rules.Folding.Fold(text), "year")) is { } stated)
+            {
+                return stated;
+            }
+        }
+
+        if (date is not { } published)
+        {
+            return null;
+        }
+
+        var asOf = s.Tasks
+            .Select(t => t.Progress?.ToString())
+            .OfType<string>()
+            .Select(p => dates.ResolveAsOf(p, published.Year, published))
+            .OfType<AsOf>()
+            .Select(a => a.Date)
+            .ToList();
+        var late = asOf.Count(d => d > published);
+        return late > asOf.Count - late && asOf.All(d => d.AddYears(-1) <= published) ? published.Year - 1 : published.Year;
     }
 
     /// <summary>

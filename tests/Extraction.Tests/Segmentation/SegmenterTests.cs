@@ -130,6 +130,22 @@ public sealed class SegmenterTests
     }
 
     [Fact]
+    public void A_year_end_report_dated_january_belongs_to_the_year_before()
+    {
+        var text = Bulletin
+            .Replace("2021年5月6日", "2022年1月8日", StringComparison.Ordinal)
+            .Replace("2021年重点民生实事进展情况督查报告", "重点民生实事进展情况督查报告", StringComparison.Ordinal)
+            .Replace("2021年重点民生实事共涉及", "重点民生实事共涉及", StringComparison.Ordinal)
+            .Replace("截至4月底", "截至12月底", StringComparison.Ordinal);
+
+        var bulletin = Parse(text);
+
+        Assert.Equal(2021, bulletin.Bulletin.Year);
+        Assert.Equal(new DateOnly(2021, 12, 31), bulletin.Tasks[0].Progress!.AsOf);
+        Assert.Empty(bulletin.Warnings);
+    }
+
+    [Fact]
     public void A_new_progress_label_is_added_by_editing_a_rule_file()
     {
         var text = Bulletin.Replace("进展情况：", "工作进展：", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Extraction.Metrics;
 using Extraction.Model;
 using Extraction.Readers;
 using Extraction.Rules;
@@ -11,6 +12,7 @@ public sealed class BulletinParser(RuleSet rules, DocumentReaders readers)
 {
     private readonly Segmenter segmenter = new(rules);
     private readonly BulletinBuilder builder = new(rules);
+    private readonly MetricTagger metrics = new(rules.Metrics, rules.Folding);
 
     public BulletinParser(RuleSet rules)
         : this(rules, DocumentReaders.Default)
@@ -44,7 +46,7 @@ public sealed class BulletinParser(RuleSet rules, DocumentReaders readers)
         }
 
         var segmented = segmenter.Segment(document);
-        var bulletin = builder.Build(segmented, new SourceInfo(fileName, sha256, document.Format, document.Pages));
+        var bulletin = TagMetrics(builder.Build(segmented, new SourceInfo(fileName, sha256, document.Format, document.Pages)));
         if (bulletin.Tasks.Count == 0)
         {
             return ParseOutcome.Failed(path ?? fileName, sha256, "no tasks found (is this a progress bulletin?)", bulletin);
@@ -52,6 +54,15 @@ public sealed class BulletinParser(RuleSet rules, DocumentReaders readers)
 
         return ParseOutcome.Parsed(path ?? fileName, sha256, bulletin);
     }
+
+    private BulletinDocument TagMetrics(BulletinDocument bulletin) => bulletin with
+    {
+        Tasks = [.. bulletin.Tasks.Select(t => t with
+        {
+            Targets = metrics.Tag(t.Text, t.Targets),
+            Progress = t.Progress is { } p ? p with { Figures = metrics.Tag(p.Text, p.Figures) } : null,
+        })],
+    };
 }
 
 /// <summary>The result of parsing one file: a bulletin, or the reason there is none.</summary>

@@ -16,7 +16,8 @@ public sealed record RuleSet(
     IReadOnlyList<PatternRule> ProgrammeYear,
     SeparatorRule DepartmentSeparator,
     DateRules Dates,
-    FigureRules Figures);
+    FigureRules Figures,
+    MetricRules Metrics);
 
 /// <summary>Splits a list of names; examples show the input and the expected parts.</summary>
 public sealed record SeparatorRule(Regex Pattern, IReadOnlyList<SplitExample> Examples);

@@ -38,6 +38,7 @@ public static class RuleSetLoader
         var figures = Read<FiguresFile>(common, "figures.yaml");
         var units = Read<UnitsFile>(common, "units.yaml");
         var characters = Read<CharactersFile>(common, "characters.yaml");
+        var metrics = Read<MetricsFile>(common, "metrics.yaml");
 
         var separator = structure.Model.DepartmentSeparator
             ?? throw new RuleLoadException($"{structure.Path}: department_separator is missing");
@@ -54,7 +55,8 @@ public static class RuleSetLoader
                 Compile(structure.Path, "department_separator", separator.Pattern),
                 [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))]),
             Dates: LoadDates(dates.Path, dates.Model),
-            Figures: FigureRulesLoader.Load(figures.Path, figures.Model, units.Path, units.Model));
+            Figures: FigureRulesLoader.Load(figures.Path, figures.Model, units.Path, units.Model),
+            Metrics: LoadMetrics(metrics.Path, metrics.Model));
     }
 
     private static DateRules LoadDates(string path, DatesFile file)
@@ -71,6 +73,23 @@ public static class RuleSetLoader
             asOf,
             context.Year,
             DateOnly.ParseExact(Required(path, "example_context.bulletin_date", context.BulletinDate), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private static MetricRules LoadMetrics(string path, MetricsFile file)
+    {
+        var dictionary = Path.Combine(Path.GetDirectoryName(path)!, Required(path, "dictionary", file.Dictionary));
+        if (!File.Exists(dictionary))
+        {
+            throw new RuleLoadException($"{path}: the dictionary {dictionary} does not exist");
+        }
+
+        return new MetricRules(
+            dictionary,
+            file.PhraseTags,
+            file.LeadingStopWords,
+            file.TrailingStopWords,
+            [.. file.Comparisons.Select(c => new Comparison(c.Words, Required(path, "comparison suffix", c.Suffix)))],
+            [.. file.Examples.Select(e => new MetricExample(Required(path, "example text", e.Text), Required(path, "example raw", e.Raw), Required(path, "example metric", e.Metric)))]);
     }
 
     private static TextFolding LoadFolding(string path, CharactersFile file)
@@ -158,7 +177,7 @@ public static class RuleSetLoader
     private static string Fingerprint(string folder)
     {
         using var sha = SHA256.Create();
-        foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var name = Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n");
             sha.TransformBlock(name, 0, name.Length, null, 0);

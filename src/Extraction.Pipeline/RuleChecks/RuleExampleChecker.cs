@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Extraction.Figures;
 using Extraction.Figures.Dates;
+using Extraction.Metrics;
 using Extraction.Model;
 using Extraction.Rules;
 using Extraction.Segmentation;
@@ -18,6 +19,7 @@ public sealed class RuleExampleChecker(RuleSet rules)
     private readonly ParagraphClassifier classifier = new(rules);
     private readonly FigureExtractor figures = new(rules.Figures, rules.Folding);
     private readonly DateResolver dates = new(rules.Dates, rules.Folding);
+    private readonly MetricTagger metrics = new(rules.Metrics, rules.Folding);
 
     public IReadOnlyList<RuleCheck> CheckAll()
     {
@@ -61,6 +63,7 @@ public sealed class RuleExampleChecker(RuleSet rules)
             .Concat(f.NotFigures.SelectMany(n => n.Examples))
             .Concat(f.Examples);
         checks.AddRange(figureExamples.Select(CheckFigures));
+        checks.AddRange(rules.Metrics.Examples.Select(CheckMetric));
         return checks;
     }
 
@@ -154,6 +157,16 @@ public sealed class RuleExampleChecker(RuleSet rules)
         }
 
         return new RuleCheck(example.RuleId, "figures", example.Text, failure);
+    }
+
+    private RuleCheck CheckMetric(MetricExample example)
+    {
+        var tagged = metrics.Tag(example.Text, figures.Extract(example.Text));
+        var figure = tagged.FirstOrDefault(f => f.Raw == example.Raw);
+        var failure = figure is null ? $"no figure {example.Raw} found"
+            : figure.Metric != example.Metric ? $"metric of {example.Raw} is {figure.Metric ?? "null"}, expected {example.Metric}"
+            : null;
+        return new RuleCheck("metrics", "metrics.yaml", example.Text, failure);
     }
 
     private static string? FigureFailure(Figure figure, IReadOnlyDictionary<string, string?> expected)

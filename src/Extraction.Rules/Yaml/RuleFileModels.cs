@@ -144,3 +144,26 @@ internal sealed class FoldExampleModel
     public string? Text { get; set; }
     public string? Folded { get; set; }
 }
+
+internal sealed class MetricsFile
+{
+    public string? Dictionary { get; set; }
+    public List<string> PhraseTags { get; set; } = [];
+    public List<string> LeadingStopWords { get; set; } = [];
+    public List<string> TrailingStopWords { get; set; } = [];
+    public List<ComparisonModel> Comparisons { get; set; } = [];
+    public List<MetricExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class ComparisonModel
+{
+    public List<string> Words { get; set; } = [];
+    public string? Suffix { get; set; }
+}
+
+internal sealed class MetricExampleModel
+{
+    public string? Text { get; set; }
+    public string? Raw { get; set; }
+    public string? Metric { get; set; }
+}

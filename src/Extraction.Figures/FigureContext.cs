@@ -11,17 +11,17 @@ internal sealed class FigureContext
 {
     private const string ClauseBreaks = "，。；：！？,;:!?\n";
 
-    private readonly FigureRules rules;
     private readonly WordMatcher prefixes;
     private readonly WordMatcher changes;
     private readonly WordMatcher fillers;
+    private readonly string[] listSeparators;
 
     public FigureContext(FigureRules rules)
     {
-        this.rules = rules;
         prefixes = new WordMatcher(rules.PrefixQualifiers);
         changes = new WordMatcher(rules.Changes);
         fillers = new WordMatcher([new WordRule("fillers", rules.Fillers, "", "adjacent", [], [])]);
+        listSeparators = [.. rules.ListSeparators];
     }
 
     public static Qualifier? ParseQualifier(string meaning) => meaning switch
@@ -62,7 +62,7 @@ internal sealed class FigureContext
             var floor = previous?.Reading.End ?? 0;
             var boundary = text.AsSpan(floor, reading.Start - floor).LastIndexOfAny(ClauseBreaks);
             var clauseStart = boundary < 0 ? floor : floor + boundary + 1;
-            if (prefixes.LastWithin(text, clauseStart, reading.Start, "clause") is { } governing)
+            if (prefixes.LastClauseWordWithin(text, clauseStart, reading.Start) is { } governing)
             {
                 qualifier ??= ParseQualifier(governing.Rule.Meaning);
                 prefixQualified = true;
@@ -97,7 +97,7 @@ internal sealed class FigureContext
     public bool IsListContinuation(string text, int previousEnd, int start)
     {
         var between = text.AsSpan(previousEnd, start - previousEnd);
-        foreach (var separator in rules.ListSeparators)
+        foreach (var separator in listSeparators)
         {
             if (between.SequenceEqual(separator))
             {

@@ -25,7 +25,7 @@ public sealed class FigureExtractor
         context = new FigureContext(rules);
         notFigures = rules.NotFigures.Count == 0
             ? null
-            : new Regex(string.Join('|', rules.NotFigures.Select(n => $"(?:{n.Pattern})")), RegexOptions.CultureInvariant);
+            : new Regex(string.Join('|', rules.NotFigures.Select(n => $"(?:{n.Pattern})")), RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
     public IReadOnlyList<Figure> Extract(string printed)
@@ -37,6 +37,12 @@ public sealed class FigureExtractor
         var i = 0;
         while (i < text.Length)
         {
+            if (!reader.MayStart(text[i]))
+            {
+                i++;
+                continue;
+            }
+
             if (blocked.EndIfInside(i) is { } blockEnd)
             {
                 i = blockEnd;

@@ -20,14 +20,55 @@ internal sealed class FigureReader
     private readonly UnitRule? percent;
     private readonly (string Form, UnitRule Unit, Subunit Subunit)[] standaloneSubunits;
 
+    // Arrays, not the rules' lists: these are walked at every candidate position, and a foreach
+    // over an interface allocates an enumerator each time.
+    private readonly string[] percentPrefixes;
+    private readonly string[] signWords;
+    private readonly string[] rangeSeparators;
+    private readonly string[] halfWords;
+    private readonly DateSuffixRule[] dateSuffixes;
+    private readonly bool[] mayStart = new bool[char.MaxValue + 1];
+    private readonly bool[] mayContinue = new bool[char.MaxValue + 1];
+
     public FigureReader(FigureRules rules)
     {
         this.rules = rules;
+        percentPrefixes = [.. rules.PercentPrefixes];
+        signWords = [.. rules.SignWords];
+        rangeSeparators = [.. rules.RangeSeparators];
+        halfWords = [.. rules.HalfWords];
+        dateSuffixes = [.. rules.DateSuffixes];
+        foreach (var c in "0123456789０１２３４５６７８９第十拾半零〇" + string.Concat(percentPrefixes.Select(p => p[0])) + string.Concat(signWords.Select(w => w[0])))
+        {
+            mayStart[c] = true;
+        }
+
+        for (var c = '\u4E00'; c <= '\u9FFF'; c++)
+        {
+            mayStart[c] |= Numbers.ChineseNumerals.DigitValue(c) > 0;
+        }
+
+        // What may follow a number that is more than a bare number: a unit, a magnitude, a
+        // qualifier, a range. A Chinese numeral followed by none of these is passed over cheaply.
+        var continuations = rules.Units.SelectMany(u => u.Forms.Concat(u.Subunits.SelectMany(s => s.Forms)))
+            .Concat(rules.SuffixQualifiers.SelectMany(q => q.Words))
+            .Concat(rangeSeparators)
+            .Concat(halfWords)
+            .Select(w => w[0])
+            .Concat(rules.Magnitudes.Keys);
+        foreach (var c in continuations)
+        {
+            mayContinue[c] = true;
+        }
+
         units = new UnitMatcher(rules.Units);
         suffixes = new WordMatcher(rules.SuffixQualifiers);
         percent = rules.Units.FirstOrDefault(u => u.Kind == "percent" && u.Forms.Contains("%"));
         standaloneSubunits = [.. rules.Units.SelectMany(u => u.Subunits.Where(s => s.Standalone).SelectMany(s => s.Forms.Select(f => (f, u, s))))];
     }
+
+    /// <summary>False for a character that cannot open a figure, so that most of a text is passed over at once.</summary>
+    public bool MayStart(char c) => mayStart[c];
 
     public (Reading? Figure, int Next) ReadAt(string text, int i)
     {
@@ -36,12 +77,12 @@ internal sealed class FigureReader
             return ReadOrdinal(text, i);
         }
 
-        foreach (var prefix in rules.PercentPrefixes)
+        foreach (var prefix in percentPrefixes)
         {
             if (text.AsSpan(i).StartsWith(prefix, StringComparison.Ordinal))
             {
                 var at = i + prefix.Length;
-                var sign = rules.SignWords.FirstOrDefault(w => text.AsSpan(at).StartsWith(w, StringComparison.Ordinal));
+                var sign = Array.Find(signWords, w => text.AsSpan(at).StartsWith(w, StringComparison.Ordinal));
                 if (NumberReader.Read(text, at + (sign?.Length ?? 0), leadingMultiplier: true) is { } number)
                 {
                     var end = number.End;
@@ -51,7 +92,7 @@ internal sealed class FigureReader
             }
         }
 
-        foreach (var sign in rules.SignWords)
+        foreach (var sign in signWords)
         {
             if (text.AsSpan(i).StartsWith(sign, StringComparison.Ordinal) && StartsNumber(text, i + sign.Length)
                 && (i == 0 || !(Numeral.IsArabicDigit(text[i - 1]) || char.IsAsciiLetter(text[i - 1]) || ChineseNumerals.IsNumeralChar(text[i - 1]))))
@@ -93,6 +134,12 @@ internal sealed class FigureReader
             number = shorter;
         }
 
+        if (number.IsChinese && (number.End >= text.Length || !mayContinue[text[number.End]])
+            && !BareNumberIsFigure(text, rawStart, number.End, isChinese: true))
+        {
+            return (null, number.End);
+        }
+
         if (rules.CodePrefix.IsMatch(Before(text, rawStart)) || IsDate(text, number))
         {
             return (null, number.End);
@@ -113,7 +160,11 @@ internal sealed class FigureReader
 
         var (factor, qualifier) = Magnitudes(text, ref end, number.IsChinese);
         var value = number.Value * factor;
-        if (upper is null)
+        if (upper is null && factor > 1 && MagnitudeRangeEnd(text, ref end, number.IsChinese, factor) is { } magnitudeUpper)
+        {
+            upper = magnitudeUpper / factor;
+        }
+        else if (upper is null)
         {
             value += MoreGroups(text, ref end, factor);
         }
@@ -269,7 +320,7 @@ internal sealed class FigureReader
     /// <summary>一吨半 = 1.5 吨: a half after the unit of a whole number.</summary>
     private decimal Half(string text, ref int end, decimal factor)
     {
-        foreach (var half in rules.HalfWords)
+        foreach (var half in halfWords)
         {
             if (factor == 1 && text.AsSpan(end).StartsWith(half, StringComparison.Ordinal))
             {
@@ -283,7 +334,7 @@ internal sealed class FigureReader
 
     private NumberToken? RangeEnd(string text, int end, bool isChinese)
     {
-        foreach (var separator in rules.RangeSeparators)
+        foreach (var separator in rangeSeparators)
         {
             if (text.AsSpan(end).StartsWith(separator, StringComparison.Ordinal)
                 && NumberReader.Read(text, end + separator.Length) is { } upper
@@ -294,6 +345,25 @@ internal sealed class FigureReader
         }
 
         return null;
+    }
+
+    /// <summary>5万至8万元: a range whose ends both carry the magnitude.</summary>
+    private decimal? MagnitudeRangeEnd(string text, ref int end, bool isChinese, decimal factor)
+    {
+        if (RangeEnd(text, end, isChinese) is not { } high || IsDate(text, high))
+        {
+            return null;
+        }
+
+        var after = high.End;
+        var (highFactor, _) = Magnitudes(text, ref after, isChinese);
+        if (highFactor != factor)
+        {
+            return null;
+        }
+
+        end = after;
+        return high.Value * highFactor;
     }
 
     /// <summary>60%到80%: a range whose ends both carry the unit.</summary>
@@ -329,7 +399,7 @@ internal sealed class FigureReader
     private bool IsDate(string text, NumberToken number)
     {
         var after = After(text, number.End);
-        foreach (var suffix in rules.DateSuffixes)
+        foreach (var suffix in dateSuffixes)
         {
             if (suffix.Pattern.IsMatch(after)
                 && (suffix.WhenNumber is null || (number.IsInteger && suffix.WhenNumber.IsMatch(number.Value.ToString("0", CultureInfo.InvariantCulture)))))

@@ -31,9 +31,7 @@ internal sealed class UnitMatcher
                 continue;
             }
 
-            var next = at + candidate.Form.Length;
-            var blockedByNext = next < text.Length && candidate.Unit.NotBefore.Any(n => text.AsSpan(next).StartsWith(n, StringComparison.Ordinal));
-            if (blockedByNext || (afterChineseNumeral && !candidate.Unit.AfterChineseNumerals))
+            if (BlockedByNext(text, at + candidate.Form.Length, candidate.Unit) || (afterChineseNumeral && !candidate.Unit.AfterChineseNumerals))
             {
                 continue;
             }
@@ -42,5 +40,18 @@ internal sealed class UnitMatcher
         }
 
         return null;
+    }
+
+    private static bool BlockedByNext(string text, int next, UnitRule unit)
+    {
+        for (var i = 0; i < unit.NotBefore.Count && next < text.Length; i++)
+        {
+            if (text.AsSpan(next).StartsWith(unit.NotBefore[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

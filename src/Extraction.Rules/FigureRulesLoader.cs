@@ -32,12 +32,12 @@ internal static class FigureRulesLoader
             RangeSeparators: file.RangeSeparators,
             PercentPrefixes: file.PercentPrefixes,
             ListSeparators: file.ListSeparators,
-            RankContext: RuleSetLoader.Compile(path, "rank_context", file.RankContext),
-            CodePrefix: RuleSetLoader.Compile(path, "code_prefix", file.CodePrefix),
+            RankContext: RuleSetLoader.Compile(path, "rank_context", file.RankContext, hot: true),
+            CodePrefix: RuleSetLoader.Compile(path, "code_prefix", file.CodePrefix, hot: true),
             DateSuffixes: [.. file.DateSuffixes.Select(d => DateSuffix(path, d))],
-            BareNumberNotBefore: RuleSetLoader.Compile(path, "bare_number_not_before", file.BareNumberNotBefore),
-            BareChineseBefore: RuleSetLoader.Compile(path, "bare_chinese_before", file.BareChineseBefore),
-            BareChineseAfter: RuleSetLoader.Compile(path, "bare_chinese_after", file.BareChineseAfter),
+            BareNumberNotBefore: RuleSetLoader.Compile(path, "bare_number_not_before", file.BareNumberNotBefore, hot: true),
+            BareChineseBefore: RuleSetLoader.Compile(path, "bare_chinese_before", file.BareChineseBefore, hot: true),
+            BareChineseAfter: RuleSetLoader.Compile(path, "bare_chinese_after", file.BareChineseAfter, hot: true),
             SignWords: file.SignWords,
             HalfWords: file.HalfWords,
             NotFigures: [.. file.NotFigures.Select(n => NotFigure(path, n))],
@@ -89,8 +89,8 @@ internal static class FigureRulesLoader
         var id = RuleSetLoader.Required(path, "date suffix id", model.Id);
         return new DateSuffixRule(
             id,
-            RuleSetLoader.Compile(path, id, model.Pattern),
-            model.WhenNumber is null ? null : RuleSetLoader.Compile(path, id + ".when_number", model.WhenNumber));
+            RuleSetLoader.Compile(path, id, model.Pattern, hot: true),
+            model.WhenNumber is null ? null : RuleSetLoader.Compile(path, id + ".when_number", model.WhenNumber, hot: true));
     }
 
     private static NotFigureRule NotFigure(string path, NotFigureModel model)

@@ -4,8 +4,10 @@ using Extraction.Rules;
 namespace Extraction.Cli;
 
 /// <summary>What every command shares: where output goes and how rules are found.</summary>
-public sealed class CliContext(TextWriter stdout, TextWriter stderr)
+public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter stderr)
 {
+    public TextReader In { get; } = stdin;
+
     public TextWriter Out { get; } = stdout;
 
     public TextWriter Error { get; } = stderr;

@@ -9,13 +9,13 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        return Run(args, Console.Out, Console.Error);
+        return Run(args, Console.In, Console.Out, Console.Error);
     }
 
-    /// <summary>Runs the command line with the given output streams (the tests call this).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command line with the given streams (the tests call this).</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var context = new CliContext(stdout, stderr);
+        var context = new CliContext(stdin, stdout, stderr);
         var root = new RootCommand("extract — turns Chinese government progress bulletins (专项督查快报, 民生实事通报) into data you can query.")
         {
             ParseCommand.Create(context),

@@ -8,19 +8,22 @@ internal sealed class BlockedSpans
     private readonly List<(int Start, int End)> spans = [];
     private int cursor;
 
-    public BlockedSpans(Regex? pattern, string text)
+    public BlockedSpans(Regex[] patterns, string text)
     {
-        if (pattern is null)
+        foreach (var pattern in patterns)
         {
-            return;
+            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+            {
+                if (match.Length > 0)
+                {
+                    spans.Add((match.Index, match.Index + match.Length));
+                }
+            }
         }
 
-        for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+        if (patterns.Length > 1)
         {
-            if (match.Length > 0)
-            {
-                spans.Add((match.Index, match.Index + match.Length));
-            }
+            spans.Sort();
         }
     }
 
@@ -32,6 +35,15 @@ internal sealed class BlockedSpans
             cursor++;
         }
 
-        return cursor < spans.Count && spans[cursor].Start <= position ? spans[cursor].End : null;
+        // Spans from different patterns may overlap: any span that has started and not ended blocks.
+        for (var i = cursor; i < spans.Count && spans[i].Start <= position; i++)
+        {
+            if (spans[i].End > position)
+            {
+                return spans[i].End;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Extraction.Figures.Numbers;
 using Extraction.Model;
 using Extraction.Rules;
@@ -26,7 +27,8 @@ internal sealed class FigureReader
     private readonly string[] signWords;
     private readonly string[] rangeSeparators;
     private readonly string[] halfWords;
-    private readonly DateSuffixRule[] dateSuffixes;
+    private readonly Regex? unconditionalDateSuffix;
+    private readonly DateSuffixRule[] conditionalDateSuffixes;
     private readonly bool[] mayStart = new bool[char.MaxValue + 1];
     private readonly bool[] mayContinue = new bool[char.MaxValue + 1];
 
@@ -37,7 +39,10 @@ internal sealed class FigureReader
         signWords = [.. rules.SignWords];
         rangeSeparators = [.. rules.RangeSeparators];
         halfWords = [.. rules.HalfWords];
-        dateSuffixes = [.. rules.DateSuffixes];
+        // One pass over the suffixes that hold for any number instead of one per rule.
+        var unconditional = rules.DateSuffixes.Where(d => d.WhenNumber is null).Select(d => $"(?:{d.Pattern})").ToList();
+        unconditionalDateSuffix = unconditional.Count == 0 ? null : new Regex(string.Join('|', unconditional), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        conditionalDateSuffixes = [.. rules.DateSuffixes.Where(d => d.WhenNumber is not null)];
         foreach (var c in "0123456789０１２３４５６７８９第十拾半零〇" + string.Concat(percentPrefixes.Select(p => p[0])) + string.Concat(signWords.Select(w => w[0])))
         {
             mayStart[c] = true;
@@ -399,10 +404,14 @@ internal sealed class FigureReader
     private bool IsDate(string text, NumberToken number)
     {
         var after = After(text, number.End);
-        foreach (var suffix in dateSuffixes)
+        if (unconditionalDateSuffix?.IsMatch(after) == true)
         {
-            if (suffix.Pattern.IsMatch(after)
-                && (suffix.WhenNumber is null || (number.IsInteger && suffix.WhenNumber.IsMatch(number.Value.ToString("0", CultureInfo.InvariantCulture)))))
+            return true;
+        }
+
+        foreach (var suffix in conditionalDateSuffixes)
+        {
+            if (number.IsInteger && suffix.Pattern.IsMatch(after) && suffix.WhenNumber!.IsMatch(number.Value.ToString("0", CultureInfo.InvariantCulture)))
             {
                 return true;
             }

@@ -64,7 +64,7 @@ public static class RuleSetLoader
         var context = file.ExampleContext ?? throw new RuleLoadException($"{path}: example_context is missing");
         var asOf = file.AsOf.Select(model =>
         {
-            var rule = Pattern(path, model, "as_of");
+            var rule = Pattern(path, model, "as_of", hot: true);
             var resolve = Required(path, $"{rule.Id}: resolve", model.Resolve);
             return new AsOfRule(rule, resolve);
         }).ToList();
@@ -136,7 +136,7 @@ public static class RuleSetLoader
     internal static IReadOnlyList<PatternRule> Patterns(string path, IEnumerable<PatternRuleModel> models, string? role) =>
         [.. models.Select(m => Pattern(path, m, role))];
 
-    internal static PatternRule Pattern(string path, PatternRuleModel model, string? defaultRole)
+    internal static PatternRule Pattern(string path, PatternRuleModel model, string? defaultRole, bool hot = false)
     {
         var id = Required(path, "rule id", model.Id);
         var role = model.Role ?? defaultRole ?? throw new RuleLoadException($"{path}: rule {id} has no role");
@@ -155,11 +155,12 @@ public static class RuleSetLoader
             throw new RuleLoadException($"{path}: rule {id} has no examples; every rule shows what it matches");
         }
 
-        return new PatternRule(id, role, Compile(path, id, model.Pattern), scope, examples, model.CounterExamples, path);
+        return new PatternRule(id, role, Compile(path, id, model.Pattern, hot), scope, examples, model.CounterExamples, path);
     }
 
-    /// <param name="hot">Compile to IL: for patterns run at many positions of every text (figures), not once per paragraph.</param>
-    internal static Regex Compile(string path, string id, string? pattern, bool hot = false)
+    /// <param name="hot">Compile to IL, without a timeout: for patterns run at every number or on a short, bounded window (figures, as-of openings).</param>
+    /// <param name="endAnchored">The pattern looks at the text before a position and ends in <c>$</c>: matched right to left, it is tried at the end only.</param>
+    internal static Regex Compile(string path, string id, string? pattern, bool hot = false, bool endAnchored = false)
     {
         var text = Required(path, $"{id}: pattern", pattern);
         try
@@ -167,7 +168,7 @@ public static class RuleSetLoader
             // A match timeout costs a clock read on every match, most of the time spent on the short
             // windows hot patterns look at; only patterns run on whole paragraphs keep one.
             return hot
-                ? new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled)
+                ? new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled | (endAnchored ? RegexOptions.RightToLeft : RegexOptions.None))
                 : new Regex(text, RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException e)

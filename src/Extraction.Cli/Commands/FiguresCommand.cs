@@ -70,7 +70,7 @@ internal static class FiguresCommand
 
     private static int Lines(CliContext context, FigureExtractor extractor, bool json)
     {
-        while (Console.In.ReadLine() is { } line)
+        while (context.In.ReadLine() is { } line)
         {
             var figures = extractor.Extract(line);
             if (json)

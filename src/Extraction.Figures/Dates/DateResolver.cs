@@ -7,6 +7,8 @@ namespace Extraction.Figures.Dates;
 /// <summary>Resolves the dates a bulletin writes: its own date, and the as-of date that opens a progress paragraph.</summary>
 public sealed class DateResolver(DateRules rules, TextFolding? folding = null)
 {
+    private const int OpeningLength = 48;
+
     private readonly TextFolding folding = folding ?? TextFolding.None;
 
     /// <summary>The first document date found in <paramref name="text"/> (2020年6月4日, 二〇二三年九月十日, 20191012).</summary>
@@ -31,7 +33,9 @@ public sealed class DateResolver(DateRules rules, TextFolding? folding = null)
     /// </summary>
     public AsOf? ResolveAsOf(string progressText, int? programmeYear, DateOnly? bulletinDate)
     {
-        var text = folding.Fold(progressText.TrimStart());
+        // As-of phrases open the paragraph; the rest of it is never looked at.
+        var opening = progressText.AsSpan().TrimStart();
+        var text = folding.Fold(opening[..Math.Min(opening.Length, OpeningLength)].ToString());
         foreach (var asOf in rules.AsOf)
         {
             var match = asOf.Rule.Pattern.Match(text);

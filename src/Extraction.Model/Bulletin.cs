@@ -17,10 +17,10 @@ public sealed record BulletinDocument(
     public string Schema => SchemaName;
 }
 
-public sealed record SourceInfo(string File, string Sha256, DocumentFormat Format, int? Pages);
+public sealed record SourceInfo(string File, string Sha256, SourceFormat Format, int? Pages);
 
-[JsonConverter(typeof(SnakeCaseEnumConverter<DocumentFormat>))]
-public enum DocumentFormat { Txt, Docx, Pdf, Html }
+[JsonConverter(typeof(SnakeCaseEnumConverter<SourceFormat>))]
+public enum SourceFormat { Txt, Docx, Pdf, Html }
 
 /// <summary>The masthead facts of a bulletin; every field is null when the document does not state it.</summary>
 public sealed record BulletinInfo(

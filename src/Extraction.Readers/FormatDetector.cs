@@ -12,7 +12,7 @@ public static class FormatDetector
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>The format, or null with a reason when the content is not a supported document.</summary>
-    public static (DocumentFormat? Format, string? Error) Detect(byte[] content)
+    public static (SourceFormat? Format, string? Error) Detect(byte[] content)
     {
         if (content.Length == 0)
         {
@@ -23,12 +23,12 @@ public static class FormatDetector
         var head = content.AsSpan(0, Math.Min(content.Length, 1024));
         if (head.IndexOf(PdfMagic) >= 0)
         {
-            return (DocumentFormat.Pdf, null);
+            return (SourceFormat.Pdf, null);
         }
 
         if (content.AsSpan().StartsWith(ZipMagic))
         {
-            return IsWordDocument(content) ? (DocumentFormat.Docx, null) : (null, "a zip archive that is not a Word document");
+            return IsWordDocument(content) ? (SourceFormat.Docx, null) : (null, "a zip archive that is not a Word document");
         }
 
         if (content.AsSpan().StartsWith(OleMagic))
@@ -38,10 +38,10 @@ public static class FormatDetector
 
         if (LooksLikeHtml(head))
         {
-            return (DocumentFormat.Html, null);
+            return (SourceFormat.Html, null);
         }
 
-        return TextDecoder.LooksLikeText(content) ? (DocumentFormat.Txt, null) : (null, "unknown format (not text, Word, PDF or HTML)");
+        return TextDecoder.LooksLikeText(content) ? (SourceFormat.Txt, null) : (null, "unknown format (not text, Word, PDF or HTML)");
     }
 
     private static bool IsWordDocument(byte[] content)

@@ -5,7 +5,7 @@ namespace Extraction.Readers;
 /// <summary>Reads one document format. Readers never throw for bad input: they return a failure.</summary>
 public interface IDocumentReader
 {
-    DocumentFormat Format { get; }
+    SourceFormat Format { get; }
 
     ReadResult Read(byte[] content);
 }

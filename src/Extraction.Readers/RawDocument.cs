@@ -3,7 +3,7 @@ using Extraction.Model;
 namespace Extraction.Readers;
 
 /// <summary>What a reader gives the segmenter: the paragraphs of a document in reading order.</summary>
-public sealed record RawDocument(DocumentFormat Format, IReadOnlyList<RawParagraph> Paragraphs, int? Pages);
+public sealed record RawDocument(SourceFormat Format, IReadOnlyList<RawParagraph> Paragraphs, int? Pages);
 
 /// <summary>
 /// One paragraph as the document lays it out. A table row arrives as one paragraph whose

@@ -81,5 +81,5 @@ internal static class BulletinSummary
 
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a} {b}";
 
-    private static string Lower(DocumentFormat format) => format.ToString().ToLowerInvariant();
+    private static string Lower(SourceFormat format) => format.ToString().ToLowerInvariant();
 }

@@ -8,7 +8,7 @@ namespace Extraction.Readers.Text;
 /// </summary>
 public sealed class TextDocumentReader : IDocumentReader
 {
-    public DocumentFormat Format => DocumentFormat.Txt;
+    public SourceFormat Format => SourceFormat.Txt;
 
     public ReadResult Read(byte[] content)
     {

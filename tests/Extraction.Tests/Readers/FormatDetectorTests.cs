@@ -12,16 +12,16 @@ public sealed class FormatDetectorTests
 
     [Fact]
     public void A_pdf_is_known_by_its_header_whatever_it_is_called() =>
-        Assert.Equal(DocumentFormat.Pdf, FormatDetector.Detect(Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj")).Format);
+        Assert.Equal(SourceFormat.Pdf, FormatDetector.Detect(Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj")).Format);
 
     [Fact]
     public void Html_is_known_by_its_markup() =>
-        Assert.Equal(DocumentFormat.Html, FormatDetector.Detect(Encoding.ASCII.GetBytes("  <!DOCTYPE html><html><body>x</body></html>")).Format);
+        Assert.Equal(SourceFormat.Html, FormatDetector.Detect(Encoding.ASCII.GetBytes("  <!DOCTYPE html><html><body>x</body></html>")).Format);
 
     [Fact]
     public void A_zip_with_a_word_document_part_is_docx()
     {
-        Assert.Equal(DocumentFormat.Docx, FormatDetector.Detect(Zip("word/document.xml")).Format);
+        Assert.Equal(SourceFormat.Docx, FormatDetector.Detect(Zip("word/document.xml")).Format);
         Assert.Contains("not a Word document", FormatDetector.Detect(Zip("xl/workbook.xml")).Error);
     }
 

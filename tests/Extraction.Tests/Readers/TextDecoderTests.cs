@@ -29,7 +29,7 @@ public sealed class TextDecoderTests
     {
         var (format, error) = FormatDetector.Detect(Encode(Seed, encoding));
         Assert.Null(error);
-        Assert.Equal(DocumentFormat.Txt, format);
+        Assert.Equal(SourceFormat.Txt, format);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Extraction.Readers;
 /// <summary>Picks the reader for a file by its content and reads it.</summary>
 public sealed class DocumentReaders
 {
-    private readonly Dictionary<DocumentFormat, IDocumentReader> readers;
+    private readonly Dictionary<SourceFormat, IDocumentReader> readers;
 
     public DocumentReaders(IEnumerable<IDocumentReader> readers)
     {

@@ -25,14 +25,16 @@ public static class BenchmarkInput
         throw new InvalidOperationException("run the benchmarks inside the repository (Extraction.sln not found)");
     });
 
-    public static RuleSet Rules { get; } = RuleSetLoader.Load(Path.Combine(Root.Value, "rules"));
+    public static RuleBook Book { get; } = RuleBookLoader.Load(Path.Combine(Root.Value, "rules"));
+
+    public static RuleSet Rules => Book.Common;
 
     public static string CorpusFile(string name) => Path.Combine(Root.Value, "corpus", name);
 
     /// <summary>Task and progress texts, in document order, repeated to about 1 MB.</summary>
     public static IReadOnlyList<string> Fields()
     {
-        var parser = new BulletinParser(Rules);
+        var parser = new BulletinParser(Book);
         var once = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Root.Value, "corpus"), "*.txt").Order(StringComparer.Ordinal))
         {

@@ -19,7 +19,17 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
         return ExitCodes.Failure;
     }
 
-    public RuleSet LoadRules(string? rulesDirectory) => RuleSetLoader.Load(RuleLocator.Locate(rulesDirectory));
+    public RuleBook LoadRules(string? rulesDirectory) => RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory));
 
-    public BulletinParser CreateParser(string? rulesDirectory) => new(LoadRules(rulesDirectory), Extraction.Readers.DocumentReaders.Default);
+    /// <summary>A parser for the rules found by <paramref name="rulesDirectory"/>, with the family forced when one is named.</summary>
+    public BulletinParser CreateParser(string? rulesDirectory, string? family = null)
+    {
+        var book = LoadRules(rulesDirectory);
+        if (family is not null && book.Find(family) is null)
+        {
+            throw new RuleLoadException($"no rule family '{family}' (families: {string.Join(", ", book.Families.Select(f => f.Name).Prepend(RuleBook.CommonName))})");
+        }
+
+        return new BulletinParser(book, Extraction.Readers.DocumentReaders.Default, family);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Extraction.Metrics;
 using Extraction.Model;
@@ -7,19 +8,20 @@ using Extraction.Segmentation;
 
 namespace Extraction.Pipeline;
 
-/// <summary>Parses one file into a bulletin: read, segment, build. Bad input becomes a one-line error, never an exception.</summary>
-public sealed class BulletinParser(RuleSet rules, DocumentReaders readers)
+/// <summary>
+/// Parses one file into a bulletin: read, choose the rule family, segment, build, name the
+/// metrics. Bad input becomes a one-line error, never an exception.
+/// </summary>
+public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, string? family = null)
 {
-    private readonly Segmenter segmenter = new(rules);
-    private readonly BulletinBuilder builder = new(rules);
-    private readonly MetricTagger metrics = new(rules.Metrics, rules.Folding);
+    private readonly ConcurrentDictionary<string, Stages> stages = new();
 
-    public BulletinParser(RuleSet rules)
-        : this(rules, DocumentReaders.Default)
+    public BulletinParser(RuleBook rules, string? family = null)
+        : this(rules, DocumentReaders.Default, family)
     {
     }
 
-    public RuleSet Rules => rules;
+    public RuleBook Rules => rules;
 
     public ParseOutcome ParseFile(string path)
     {
@@ -45,17 +47,20 @@ public sealed class BulletinParser(RuleSet rules, DocumentReaders readers)
             return ParseOutcome.Failed(path ?? fileName, sha256, read.Error ?? "unreadable");
         }
 
-        var segmented = segmenter.Segment(document);
-        var bulletin = TagMetrics(builder.Build(segmented, new SourceInfo(fileName, sha256, document.Format, document.Pages)));
+        var ruleSet = family is null ? rules.Choose([.. document.Paragraphs.Select(p => p.Text)]) : rules.Find(family)
+            ?? throw new ArgumentException($"no rule family '{family}'", nameof(family));
+        var (segmenter, builder, metrics) = stages.GetOrAdd(ruleSet.Name, _ => new Stages(new Segmenter(ruleSet), new BulletinBuilder(ruleSet), new MetricTagger(ruleSet.Metrics, ruleSet.Folding)));
+        var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages));
+        bulletin = TagMetrics(bulletin, metrics);
         if (bulletin.Tasks.Count == 0)
         {
             return ParseOutcome.Failed(path ?? fileName, sha256, "no tasks found (is this a progress bulletin?)", bulletin);
         }
 
-        return ParseOutcome.Parsed(path ?? fileName, sha256, bulletin);
+        return ParseOutcome.Parsed(path ?? fileName, sha256, bulletin, provenance);
     }
 
-    private BulletinDocument TagMetrics(BulletinDocument bulletin) => bulletin with
+    private static BulletinDocument TagMetrics(BulletinDocument bulletin, MetricTagger metrics) => bulletin with
     {
         Tasks = [.. bulletin.Tasks.Select(t => t with
         {
@@ -63,15 +68,18 @@ public sealed class BulletinParser(RuleSet rules, DocumentReaders readers)
             Progress = t.Progress is { } p ? p with { Figures = metrics.Tag(p.Text, p.Figures) } : null,
         })],
     };
+
+    private sealed record Stages(Segmenter Segmenter, BulletinBuilder Builder, MetricTagger Metrics);
 }
 
-/// <summary>The result of parsing one file: a bulletin, or the reason there is none.</summary>
-public sealed record ParseOutcome(string Path, string? Sha256, BulletinDocument? Bulletin, string? Error)
+/// <summary>The result of parsing one file: a bulletin and why each value is what it is, or the reason there is none.</summary>
+public sealed record ParseOutcome(string Path, string? Sha256, BulletinDocument? Bulletin, string? Error, IReadOnlyList<FieldProvenance> Provenance)
 {
     public bool Succeeded => Error is null && Bulletin is not null;
 
-    public static ParseOutcome Parsed(string path, string sha256, BulletinDocument bulletin) => new(path, sha256, bulletin, null);
+    public static ParseOutcome Parsed(string path, string sha256, BulletinDocument bulletin, IReadOnlyList<FieldProvenance> provenance) =>
+        new(path, sha256, bulletin, null, provenance);
 
     public static ParseOutcome Failed(string path, string? sha256, string error, BulletinDocument? partial = null) =>
-        new(path, sha256, partial, error);
+        new(path, sha256, partial, error, []);
 }

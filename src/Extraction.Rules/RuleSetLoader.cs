@@ -10,8 +10,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Extraction.Rules;
 
 /// <summary>
-/// Reads a rules directory: <c>common/</c> holds the shared rule files, one per concern.
-/// Every pattern is compiled here, so a broken rule fails at load time with its file and id.
+/// Turns rule files into compiled rule sets. Every pattern is compiled here, so a broken rule
+/// fails at load time with its file and id. <see cref="RuleBookLoader"/> is the entry point.
 /// </summary>
 public static class RuleSetLoader
 {
@@ -23,40 +23,47 @@ public static class RuleSetLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static RuleSet Load(string directory)
+    /// <summary>Builds one rule set from its files, compiling every pattern.</summary>
+    internal static RuleSet Build(string name, string directory, string fingerprint, RuleFiles files)
     {
-        var common = Path.Combine(directory, CommonFolder);
-        if (!System.IO.Directory.Exists(common))
-        {
-            throw new RuleLoadException($"{directory}: not a rules directory (no {CommonFolder}/ folder)");
-        }
-
-        var layout = Read<LayoutFile>(common, "layout.yaml");
-        var masthead = Read<ParagraphsFile>(common, "masthead.yaml");
-        var structure = Read<ParagraphsFile>(common, "structure.yaml");
-        var dates = Read<DatesFile>(common, "dates.yaml");
-        var figures = Read<FiguresFile>(common, "figures.yaml");
-        var units = Read<UnitsFile>(common, "units.yaml");
-        var characters = Read<CharactersFile>(common, "characters.yaml");
-        var metrics = Read<MetricsFile>(common, "metrics.yaml");
-
+        var structure = files.Structure;
         var separator = structure.Model.DepartmentSeparator
             ?? throw new RuleLoadException($"{structure.Path}: department_separator is missing");
 
         return new RuleSet(
-            Directory: Path.GetFullPath(directory),
-            Fingerprint: Fingerprint(common),
-            Folding: LoadFolding(characters.Path, characters.Model),
-            Furniture: Patterns(layout.Path, layout.Model.Furniture, "furniture"),
-            Paragraphs: [.. Patterns(masthead.Path, masthead.Model.Paragraphs, null), .. Patterns(structure.Path, structure.Model.Paragraphs, null)],
-            DeclaredCounts: Patterns(masthead.Path, masthead.Model.DeclaredCounts, "declared_counts"),
-            ProgrammeYear: Patterns(masthead.Path, masthead.Model.ProgrammeYear, "programme_year"),
+            Name: name,
+            Directory: directory,
+            Fingerprint: fingerprint,
+            Folding: LoadFolding(files.Characters.Path, files.Characters.Model),
+            Furniture: Patterns(files.Layout.Path, files.Layout.Model.Furniture, "furniture"),
+            Paragraphs: [.. Patterns(files.Masthead.Path, files.Masthead.Model.Paragraphs, null), .. Patterns(structure.Path, structure.Model.Paragraphs, null)],
+            DeclaredCounts: Patterns(files.Masthead.Path, files.Masthead.Model.DeclaredCounts, "declared_counts"),
+            ProgrammeYear: Patterns(files.Masthead.Path, files.Masthead.Model.ProgrammeYear, "programme_year"),
+            InlineDepartments: Patterns(structure.Path, structure.Model.InlineDepartments, "inline_departments"),
+            ProblemItem: structure.Model.ProblemItem is { } item ? Pattern(structure.Path, item, "problem_item") : null,
+            Table: structure.Model.Table is { } table ? LoadTable(structure.Path, table) : null,
             DepartmentSeparator: new SeparatorRule(
                 Compile(structure.Path, "department_separator", separator.Pattern),
                 [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))]),
-            Dates: LoadDates(dates.Path, dates.Model),
-            Figures: FigureRulesLoader.Load(figures.Path, figures.Model, units.Path, units.Model),
-            Metrics: LoadMetrics(metrics.Path, metrics.Model));
+            Dates: LoadDates(files.Dates.Path, files.Dates.Model),
+            Figures: FigureRulesLoader.Load(files.Figures.Path, files.Figures.Model, files.Units.Path, files.Units.Model),
+            Metrics: LoadMetrics(files.Metrics.Path, files.Metrics.Model));
+    }
+
+    private static TableRules LoadTable(string path, TableModel model)
+    {
+        string[] roles = ["number", "task", "target", "departments", "partners", "progress", "status"];
+        var columns = model.Columns.Select(c =>
+        {
+            var role = Required(path, "table column role", c.Role);
+            return roles.Contains(role)
+                ? new ColumnRule(role, Compile(path, $"table column {role}", c.Pattern))
+                : throw new RuleLoadException($"{path}: table column role '{role}' is not one of {string.Join(", ", roles)}");
+        }).ToList();
+        var examples = model.Examples.Select(e => new TableExample(Required(path, "table example header", e.Header), e.Columns)).ToList();
+        return examples.Count > 0
+            ? new TableRules(columns, Compile(path, "table empty_cell", model.EmptyCell), examples, path)
+            : throw new RuleLoadException($"{path}: table has no examples");
     }
 
     private static DateRules LoadDates(string path, DatesFile file)
@@ -138,6 +145,7 @@ public static class RuleSetLoader
 
     internal static PatternRule Pattern(string path, PatternRuleModel model, string? defaultRole, bool hot = false)
     {
+        path = model.SourceFile ?? path;
         var id = Required(path, "rule id", model.Id);
         var role = model.Role ?? defaultRole ?? throw new RuleLoadException($"{path}: rule {id} has no role");
         var scope = model.Scope switch
@@ -155,7 +163,8 @@ public static class RuleSetLoader
             throw new RuleLoadException($"{path}: rule {id} has no examples; every rule shows what it matches");
         }
 
-        return new PatternRule(id, role, Compile(path, id, model.Pattern, hot), scope, examples, model.CounterExamples, path);
+        var file = model.SourceFile ?? path;
+        return new PatternRule(id, role, Compile(file, id, model.Pattern, hot), scope, examples, model.CounterExamples, file);
     }
 
     /// <param name="hot">Compile to IL, without a timeout: for patterns run at every number or on a short, bounded window (figures, as-of openings).</param>
@@ -180,7 +189,7 @@ public static class RuleSetLoader
     internal static string Required(string path, string what, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw new RuleLoadException($"{path}: {what} is missing") : value;
 
-    private static string Fingerprint(string folder)
+    internal static string Fingerprint(string folder)
     {
         using var sha = SHA256.Create();
         foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

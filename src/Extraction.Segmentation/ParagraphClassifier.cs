@@ -6,7 +6,7 @@ namespace Extraction.Segmentation;
 /// <summary>Gives a paragraph its role: the first paragraph rule, in rule-file order, that matches it.</summary>
 public sealed class ParagraphClassifier(RuleSet rules)
 {
-    public Classification? Classify(string paragraph, bool inHead)
+    public Classification? Classify(string paragraph, bool inHead, int index = 0)
     {
         var folded = rules.Folding.Fold(paragraph);
         foreach (var rule in rules.Paragraphs)
@@ -19,7 +19,7 @@ public sealed class ParagraphClassifier(RuleSet rules)
             var match = rule.Pattern.Match(folded);
             if (match.Success)
             {
-                return new Classification(rule, match, paragraph);
+                return new Classification(rule, match, paragraph, index);
             }
         }
 
@@ -37,13 +37,24 @@ public sealed class ParagraphClassifier(RuleSet rules)
 /// The rule a paragraph matched. The match ran on the folded paragraph; groups are read
 /// from the paragraph as printed, at the same offsets.
 /// </summary>
-public sealed record Classification(PatternRule Rule, Match Match, string Paragraph)
+public sealed record Classification(PatternRule Rule, Match Match, string Paragraph, int Index)
 {
     public string Role => Rule.Role;
 
-    public string? Group(string name)
+    public string? Group(string name) => Located(name)?.Value;
+
+    /// <summary>A group's value, trimmed, with the rule and its place in the paragraph.</summary>
+    public Located? Located(string name)
     {
         var group = Match.Groups[name];
-        return group.Success ? Paragraph.Substring(group.Index, group.Length).Trim() : null;
+        if (!group.Success)
+        {
+            return null;
+        }
+
+        var raw = Paragraph.Substring(group.Index, group.Length);
+        var lead = raw.Length - raw.TrimStart().Length;
+        var value = raw.Trim();
+        return new Located(value, Rule.Id, new SourceSpan(Index, group.Index + lead, value.Length));
     }
 }

@@ -1,24 +1,25 @@
-using System.Text;
-
 namespace Extraction.Segmentation;
 
 /// <summary>
 /// A bulletin cut into its parts, still as text: the segmenter's output and the field
-/// extractor's input. Each field remembers the rule that opened it.
+/// builder's input. Every part remembers the rule that found it and where it came from.
 /// </summary>
-public sealed class SegmentedBulletin
+public sealed class SegmentedBulletin(string family)
 {
-    public string? Series { get; set; }
+    /// <summary>The rule family the document was read with.</summary>
+    public string Family { get; } = family;
 
-    public string? Issue { get; set; }
+    public Located? Series { get; set; }
 
-    public string? Issuer { get; set; }
+    public Located? Issue { get; set; }
 
-    public string? Date { get; set; }
+    public Located? Issuer { get; set; }
 
-    public string? Title { get; set; }
+    public Located? Date { get; set; }
 
-    public List<string> Intro { get; } = [];
+    public Located? Title { get; set; }
+
+    public List<Located> Intro { get; } = [];
 
     public List<SegmentedHeading> Headings { get; } = [];
 
@@ -27,29 +28,34 @@ public sealed class SegmentedBulletin
     public List<SegmentedProblem> Problems { get; } = [];
 }
 
+/// <summary>A value read from the document, the rule that read it, and where.</summary>
+public sealed record Located(string Value, string RuleId, SourceSpan Source);
+
 /// <summary>A heading: level 1 is 一、, level 2 is （一）.</summary>
-public sealed record SegmentedHeading(int Level, string Ordinal, string Title, string RuleId);
+public sealed record SegmentedHeading(int Level, string Ordinal, string Title, string RuleId, SourceSpan Source);
 
-public sealed class SegmentedTask(string number, string ruleId)
+public sealed class SegmentedTask(Located number, TextField text)
 {
-    public string Number { get; } = number;
+    public Located Number { get; } = number;
 
-    public string RuleId { get; } = ruleId;
+    public TextField Text { get; } = text;
 
     public SegmentedHeading? Part { get; set; }
 
     public SegmentedHeading? Category { get; set; }
 
-    public StringBuilder Text { get; } = new();
+    /// <summary>Each department label (or table cell) is its own list: 牵头单位 and 配合单位 lines add up.</summary>
+    public List<TextField> Departments { get; } = [];
 
-    public StringBuilder? Departments { get; set; }
+    public TextField? Progress { get; set; }
 
-    public StringBuilder? Progress { get; set; }
+    /// <summary>The period a table's progress column speaks for (1—9月推进情况), used when a cell states no date.</summary>
+    public Located? ProgressPeriod { get; set; }
 }
 
-public sealed class SegmentedProblem(string ordinal)
+public sealed class SegmentedProblem(Located ordinal, TextField text)
 {
-    public string Ordinal { get; } = ordinal;
+    public Located Ordinal { get; } = ordinal;
 
-    public StringBuilder Text { get; } = new();
+    public TextField Text { get; } = text;
 }

@@ -18,7 +18,7 @@ public static class TestPaths
         throw new InvalidOperationException("the tests must run inside the repository (Extraction.sln not found)");
     });
 
-    private static readonly Lazy<RuleSet> LoadedRules = new(() => RuleSetLoader.Load(Rules));
+    private static readonly Lazy<RuleBook> LoadedRules = new(() => RuleBookLoader.Load(Rules));
 
     public static string Root => RootPath.Value;
 
@@ -29,7 +29,10 @@ public static class TestPaths
     public static string Schema => Path.Combine(Root, "docs", "spec", "bulletin.schema.json");
 
     /// <summary>The project's rules, loaded once for all tests.</summary>
-    public static RuleSet RuleSet => LoadedRules.Value;
+    public static RuleBook RuleBook => LoadedRules.Value;
+
+    /// <summary>The shared rules of the project (no family).</summary>
+    public static RuleSet RuleSet => LoadedRules.Value.Common;
 
     public static string CorpusFile(string name) => Path.Combine(Corpus, name);
 }

@@ -10,7 +10,7 @@ namespace Extraction.Cli.Commands;
 /// </summary>
 internal static class ExtractorVersion
 {
-    public static string Of(RuleSet rules)
+    public static string Of(RuleBook rules)
     {
         Type[] stages =
         [

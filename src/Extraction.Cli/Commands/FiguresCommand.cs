@@ -49,7 +49,7 @@ internal static class FiguresCommand
             FigureExtractor extractor;
             try
             {
-                var ruleSet = context.LoadRules(r.GetValue(rules));
+                var ruleSet = context.LoadRules(r.GetValue(rules)).Common;
                 extractor = new FigureExtractor(ruleSet.Figures, ruleSet.Folding);
             }
             catch (RuleLoadException e)

@@ -12,31 +12,80 @@ namespace Extraction.Pipeline.RuleChecks;
 /// <summary>
 /// Checks every example and counter-example written in the rule files against the
 /// mechanisms that use them: a rule that stops matching its own examples, or a rule
-/// shadowed by an earlier one, is reported with its file and id.
+/// shadowed by an earlier one, is reported with its file and id. A family's own rules are
+/// checked within the family, where they may shadow shared ones on purpose.
 /// </summary>
-public sealed class RuleExampleChecker(RuleSet rules)
+public sealed class RuleExampleChecker(RuleBook book)
 {
-    private readonly ParagraphClassifier classifier = new(rules);
-    private readonly FigureExtractor figures = new(rules.Figures, rules.Folding);
-    private readonly DateResolver dates = new(rules.Dates, rules.Folding);
-    private readonly MetricTagger metrics = new(rules.Metrics, rules.Folding);
+    private readonly RuleSet rules = book.Common;
+    private readonly ParagraphClassifier classifier = new(book.Common);
+    private readonly FigureExtractor figures = new(book.Common.Figures, book.Common.Folding);
+    private readonly DateResolver dates = new(book.Common.Dates, book.Common.Folding);
+    private readonly MetricTagger metrics = new(book.Common.Metrics, book.Common.Folding);
 
     public IReadOnlyList<RuleCheck> CheckAll()
+    {
+        var checks = CheckShared();
+        foreach (var family in book.Families)
+        {
+            checks.AddRange(CheckFamily(family));
+        }
+
+        return checks;
+    }
+
+    private IEnumerable<RuleCheck> CheckFamily(RuleFamily family)
+    {
+        var own = new ParagraphClassifier(family.Rules);
+        var folder = Path.GetDirectoryName(family.Detect[0].SourceFile)!;
+        bool Own(PatternRule r) => Path.GetDirectoryName(r.SourceFile) == folder;
+        foreach (var rule in family.Rules.Paragraphs.Where(Own))
+        {
+            foreach (var check in CheckPattern(rule, own))
+            {
+                yield return check with { File = $"{family.Name}/{check.File}" };
+            }
+        }
+
+        foreach (var rule in family.Detect.Concat(family.Unless).Concat(family.Rules.InlineDepartments.Where(Own)))
+        {
+            foreach (var check in CheckPattern(rule, null))
+            {
+                yield return check with { File = $"{family.Name}/{check.File}" };
+            }
+        }
+
+        if (family.Rules.Table is { } table && Path.GetDirectoryName(table.SourceFile) == folder)
+        {
+            foreach (var check in CheckTable(table, family.Rules.Folding))
+            {
+                yield return check with { File = $"{family.Name}/{check.File}" };
+            }
+        }
+    }
+
+    private List<RuleCheck> CheckShared()
     {
         var checks = new List<RuleCheck>();
         foreach (var rule in rules.Furniture)
         {
-            checks.AddRange(CheckPattern(rule, classify: false));
+            checks.AddRange(CheckPattern(rule, null));
         }
 
         foreach (var rule in rules.Paragraphs)
         {
-            checks.AddRange(CheckPattern(rule, classify: true));
+            checks.AddRange(CheckPattern(rule, classifier));
         }
 
-        foreach (var rule in rules.DeclaredCounts.Concat(rules.ProgrammeYear).Concat(rules.Dates.DocumentDates))
+        var others = rules.DeclaredCounts.Concat(rules.ProgrammeYear).Concat(rules.Dates.DocumentDates).Concat(rules.InlineDepartments);
+        foreach (var rule in rules.ProblemItem is null ? others : others.Append(rules.ProblemItem))
         {
-            checks.AddRange(CheckPattern(rule, classify: false));
+            checks.AddRange(CheckPattern(rule, null));
+        }
+
+        if (rules.Table is { } table)
+        {
+            checks.AddRange(CheckTable(table, rules.Folding));
         }
 
         foreach (var asOf in rules.Dates.AsOf)
@@ -67,7 +116,21 @@ public sealed class RuleExampleChecker(RuleSet rules)
         return checks;
     }
 
-    private IEnumerable<RuleCheck> CheckPattern(PatternRule rule, bool classify)
+    private static IEnumerable<RuleCheck> CheckTable(TableRules table, TextFolding folding)
+    {
+        foreach (var example in table.Examples)
+        {
+            var cells = Segmentation.TableLayout.Cells(example.Header);
+            var layout = Segmentation.TableLayout.FromHeader(table, folding, cells, 0);
+            var roles = layout?.Roles(cells.Count);
+            var failure = roles is null ? "not read as a header"
+                : !roles.SequenceEqual(example.Columns) ? $"columns read as [{string.Join(", ", roles)}], expected [{string.Join(", ", example.Columns)}]"
+                : null;
+            yield return new RuleCheck("table", Path.GetFileName(table.SourceFile), example.Header, failure);
+        }
+    }
+
+    private IEnumerable<RuleCheck> CheckPattern(PatternRule rule, ParagraphClassifier? classify)
     {
         var file = Path.GetFileName(rule.SourceFile);
         foreach (var example in rule.Examples)
@@ -81,9 +144,9 @@ public sealed class RuleExampleChecker(RuleSet rules)
         }
     }
 
-    private string? PatternFailure(PatternRule rule, RuleExample example, bool classify)
+    private string? PatternFailure(PatternRule rule, RuleExample example, ParagraphClassifier? classifier)
     {
-        var match = rule.Pattern.Match(example.Text);
+        var match = rule.Pattern.Match(rules.Folding.Fold(example.Text));
         if (!match.Success)
         {
             return "does not match";
@@ -97,13 +160,14 @@ public sealed class RuleExampleChecker(RuleSet rules)
             }
 
             var actual = match.Groups[group];
-            if (!actual.Success || actual.Value.Trim() != expected)
+            var value = actual.Success ? example.Text.Substring(actual.Index, actual.Length).Trim() : null;
+            if (value != expected)
             {
-                return $"group {group} is \"{(actual.Success ? actual.Value : "(none)")}\", expected \"{expected}\"";
+                return $"group {group} is \"{value ?? "(none)"}\", expected \"{expected}\"";
             }
         }
 
-        if (classify)
+        if (classifier is not null)
         {
             var won = classifier.Classify(example.Text, inHead: rule.Scope == RuleScope.Head);
             if (won?.Rule.Id != rule.Id)
@@ -121,7 +185,7 @@ public sealed class RuleExampleChecker(RuleSet rules)
         var file = Path.GetFileName(rule.SourceFile);
         foreach (var example in rule.Examples)
         {
-            var failure = PatternFailure(rule, example, classify: false);
+            var failure = PatternFailure(rule, example, null);
             if (failure is null && example.Expect.TryGetValue("as_of", out var expected))
             {
                 var resolved = dates.ResolveAsOf(example.Text, rules.Dates.ExampleYear, rules.Dates.ExampleBulletinDate);

@@ -6,6 +6,14 @@ namespace Extraction.Rules.Yaml;
 internal sealed class PatternRuleModel
 {
     public string? Id { get; set; }
+
+    /// <summary>In a family's file: put this new rule before the rule with this id.</summary>
+    public string? Before { get; set; }
+
+    /// <summary>The file the rule was read from (set by the loader, not written in YAML).</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string? SourceFile { get; set; }
+
     public string? Role { get; set; }
     public string? Pattern { get; set; }
     public string? Scope { get; set; }
@@ -29,6 +37,7 @@ internal sealed class FigureExampleModel
 internal sealed class LayoutFile
 {
     public List<PatternRuleModel> Furniture { get; set; } = [];
+    public List<string> Remove { get; set; } = [];
 }
 
 internal sealed class ParagraphsFile
@@ -36,7 +45,37 @@ internal sealed class ParagraphsFile
     public List<PatternRuleModel> Paragraphs { get; set; } = [];
     public List<PatternRuleModel> DeclaredCounts { get; set; } = [];
     public List<PatternRuleModel> ProgrammeYear { get; set; } = [];
+    public List<PatternRuleModel> InlineDepartments { get; set; } = [];
+    public PatternRuleModel? ProblemItem { get; set; }
+    public TableModel? Table { get; set; }
     public SeparatorModel? DepartmentSeparator { get; set; }
+    public List<string> Remove { get; set; } = [];
+}
+
+internal sealed class TableModel
+{
+    public List<ColumnModel> Columns { get; set; } = [];
+    public string? EmptyCell { get; set; }
+    public List<TableExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class ColumnModel
+{
+    public string? Role { get; set; }
+    public string? Pattern { get; set; }
+}
+
+internal sealed class TableExampleModel
+{
+    public string? Header { get; set; }
+    public List<string> Columns { get; set; } = [];
+}
+
+internal sealed class FamilyFile
+{
+    public string? Description { get; set; }
+    public List<PatternRuleModel> Detect { get; set; } = [];
+    public List<PatternRuleModel> Unless { get; set; } = [];
 }
 
 internal sealed class SeparatorModel
@@ -53,6 +92,7 @@ internal sealed class SplitExampleModel
 
 internal sealed class DatesFile
 {
+    public List<string> Remove { get; set; } = [];
     public ExampleContextModel? ExampleContext { get; set; }
     public List<PatternRuleModel> DocumentDates { get; set; } = [];
     public List<PatternRuleModel> AsOf { get; set; } = [];

@@ -5,7 +5,7 @@ namespace Extraction.Tests.Rules;
 /// <summary>Every example written in rules/ holds, rule by rule.</summary>
 public sealed class RuleExampleTests
 {
-    private static readonly Lazy<IReadOnlyList<RuleCheck>> Checks = new(() => new RuleExampleChecker(TestPaths.RuleSet).CheckAll());
+    private static readonly Lazy<IReadOnlyList<RuleCheck>> Checks = new(() => new RuleExampleChecker(TestPaths.RuleBook).CheckAll());
 
     public static TheoryData<string> RuleIds()
     {

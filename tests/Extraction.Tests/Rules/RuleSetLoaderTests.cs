@@ -20,7 +20,7 @@ public sealed class RuleSetLoaderTests
         var structure = Path.Combine(dir.Path, "common", "structure.yaml");
         File.WriteAllText(structure, File.ReadAllText(structure).Replace("id: task.arabic\n    role: task\n    pattern: '^", "id: task.arabic\n    role: task\n    pattern: '^(", StringComparison.Ordinal));
 
-        var error = Assert.Throws<RuleLoadException>(() => RuleSetLoader.Load(dir.Path));
+        var error = Assert.Throws<RuleLoadException>(() => RuleBookLoader.Load(dir.Path));
         Assert.Contains("structure.yaml", error.Message);
         Assert.Contains("task.arabic", error.Message);
     }
@@ -32,7 +32,7 @@ public sealed class RuleSetLoaderTests
         var layout = Path.Combine(dir.Path, "common", "layout.yaml");
         File.WriteAllText(layout, File.ReadAllText(layout).Replace("counter_examples:", "counterexamples:", StringComparison.Ordinal));
 
-        var error = Assert.Throws<RuleLoadException>(() => RuleSetLoader.Load(dir.Path));
+        var error = Assert.Throws<RuleLoadException>(() => RuleBookLoader.Load(dir.Path));
         Assert.Contains("layout.yaml", error.Message);
     }
 
@@ -46,7 +46,7 @@ public sealed class RuleSetLoaderTests
         var end = text.IndexOf("    counter_examples:\n      - '第3项'", StringComparison.Ordinal);
         File.WriteAllText(layout, text[..start] + text[end..]);
 
-        var error = Assert.Throws<RuleLoadException>(() => RuleSetLoader.Load(dir.Path));
+        var error = Assert.Throws<RuleLoadException>(() => RuleBookLoader.Load(dir.Path));
         Assert.Contains("page-number.of-pages has no examples", error.Message);
     }
 

@@ -54,9 +54,9 @@ public sealed class SegmenterTests
         下一步，市政府督查室将继续督促。
         """;
 
-    private static BulletinDocument Parse(string text, RuleSet? rules = null)
+    private static BulletinDocument Parse(string text, RuleBook? rules = null)
     {
-        var outcome = new BulletinParser(rules ?? TestPaths.RuleSet).Parse("test.txt", Encoding.UTF8.GetBytes(text));
+        var outcome = new BulletinParser(rules ?? TestPaths.RuleBook).Parse("test.txt", Encoding.UTF8.GetBytes(text));
         Assert.True(outcome.Succeeded, outcome.Error);
         return outcome.Bulletin!;
     }
@@ -149,20 +149,23 @@ public sealed class SegmenterTests
     public void A_new_progress_label_is_added_by_editing_a_rule_file()
     {
         var text = Bulletin.Replace("进展情况：", "工作进展：", StringComparison.Ordinal);
-        Assert.Null(Parse(text).Tasks[0].Progress);
+        var unlabelled = Parse(text).Tasks[0].Progress!;
+        Assert.StartsWith("工作进展：", unlabelled.Text);
+        Assert.Null(unlabelled.AsOf);
 
         using var dir = RuleSetLoaderTests.CopyOfRules();
         var structure = Path.Combine(dir.Path, "common", "structure.yaml");
         File.WriteAllText(structure, File.ReadAllText(structure).Replace("(?:进展情况|", "(?:进展情况|工作进展|", StringComparison.Ordinal));
 
-        var progress = Parse(text, RuleSetLoader.Load(dir.Path)).Tasks[0].Progress;
-        Assert.Equal(new DateOnly(2021, 4, 30), progress?.AsOf);
+        var progress = Parse(text, RuleBookLoader.Load(dir.Path)).Tasks[0].Progress!;
+        Assert.Equal(new DateOnly(2021, 4, 30), progress.AsOf);
+        Assert.StartsWith("截至4月底", progress.Text);
     }
 
     [Fact]
     public void Sanmenxia2020_11_Task16_HasTwoDepartments()
     {
-        var outcome = new BulletinParser(TestPaths.RuleSet).ParseFile(TestPaths.CorpusFile("sanmenxia-2020-11.txt"));
+        var outcome = new BulletinParser(TestPaths.RuleBook).ParseFile(TestPaths.CorpusFile("sanmenxia-2020-11.txt"));
         var task = outcome.Bulletin!.Tasks.Single(t => t.Number == 16);
         Assert.Equal(["市民政局", "市人力资源社会保障局"], task.Departments);
         Assert.Null(task.Progress!.AsOf);
@@ -171,7 +174,7 @@ public sealed class SegmenterTests
     [Fact]
     public void Text_without_tasks_is_not_a_bulletin()
     {
-        var outcome = new BulletinParser(TestPaths.RuleSet).Parse("notes.txt", Encoding.UTF8.GetBytes("会议纪要\n\n今天开会讨论了明年的工作。"));
+        var outcome = new BulletinParser(TestPaths.RuleBook).Parse("notes.txt", Encoding.UTF8.GetBytes("会议纪要\n\n今天开会讨论了明年的工作。"));
         Assert.False(outcome.Succeeded);
         Assert.Contains("no tasks", outcome.Error);
     }

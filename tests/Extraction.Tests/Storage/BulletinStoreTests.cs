@@ -7,7 +7,7 @@ namespace Extraction.Tests.Storage;
 public sealed class BulletinStoreTests : IDisposable
 {
     private readonly TempDirectory dir = new();
-    private readonly BulletinParser parser = new(TestPaths.RuleSet);
+    private readonly BulletinParser parser = new(TestPaths.RuleBook);
 
     public void Dispose() => dir.Dispose();
 

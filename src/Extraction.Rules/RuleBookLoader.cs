@@ -1,0 +1,50 @@
+using Extraction.Rules.Yaml;
+
+namespace Extraction.Rules;
+
+/// <summary>
+/// Reads a rules directory: <c>common/</c> holds the shared rule files, one per concern;
+/// <c>families/NAME/</c> holds a family's <c>family.yaml</c> (how to recognise it) and only the
+/// rule files it overrides.
+/// </summary>
+public static class RuleBookLoader
+{
+    public const string FamiliesFolder = "families";
+
+    public static RuleBook Load(string directory)
+    {
+        var common = Path.Combine(directory, RuleSetLoader.CommonFolder);
+        if (!Directory.Exists(common))
+        {
+            throw new RuleLoadException($"{directory}: not a rules directory (no {RuleSetLoader.CommonFolder}/ folder)");
+        }
+
+        var full = Path.GetFullPath(directory);
+        var fingerprint = RuleSetLoader.Fingerprint(full);
+        var shared = RuleFiles.ReadShared(common);
+        var families = new List<RuleFamily>();
+        var familiesFolder = Path.Combine(directory, FamiliesFolder);
+        if (Directory.Exists(familiesFolder))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(familiesFolder).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(folder);
+                var (path, family) = RuleFiles.ReadFamily(folder);
+                var detect = RuleSetLoader.Patterns(path, family.Detect, "detect");
+                if (detect.Count == 0)
+                {
+                    throw new RuleLoadException($"{path}: a family needs at least one detect rule");
+                }
+
+                families.Add(new RuleFamily(
+                    name,
+                    family.Description ?? name,
+                    detect,
+                    RuleSetLoader.Patterns(path, family.Unless, "unless"),
+                    RuleSetLoader.Build(name, full, fingerprint, shared.Merge(folder))));
+            }
+        }
+
+        return new RuleBook(full, fingerprint, RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared), families);
+    }
+}

@@ -1,0 +1,144 @@
+namespace Extraction.Rules.Yaml;
+
+/// <summary>
+/// The rule files of one folder, as read from YAML. The shared folder must have them all; a
+/// family folder has only the files it overrides, and <see cref="Merge"/> lays them over the
+/// shared ones: a rule with a known id replaces it, a new rule goes before the rule its
+/// <c>before</c> names (else at the end), and <c>remove</c> drops shared rules by id.
+/// Figures, units, characters and metrics are shared by every family.
+/// </summary>
+internal sealed record RuleFiles(
+    (string Path, LayoutFile Model) Layout,
+    (string Path, ParagraphsFile Model) Masthead,
+    (string Path, ParagraphsFile Model) Structure,
+    (string Path, DatesFile Model) Dates,
+    (string Path, FiguresFile Model) Figures,
+    (string Path, UnitsFile Model) Units,
+    (string Path, CharactersFile Model) Characters,
+    (string Path, MetricsFile Model) Metrics)
+{
+    private static readonly string[] SharedOnly = ["figures.yaml", "units.yaml", "characters.yaml", "metrics.yaml", "dictionary.txt"];
+
+    public static RuleFiles ReadShared(string folder) => new(
+        Stamp(RuleSetLoader.Read<LayoutFile>(folder, "layout.yaml")),
+        Stamp(RuleSetLoader.Read<ParagraphsFile>(folder, "masthead.yaml")),
+        Stamp(RuleSetLoader.Read<ParagraphsFile>(folder, "structure.yaml")),
+        Stamp(RuleSetLoader.Read<DatesFile>(folder, "dates.yaml")),
+        RuleSetLoader.Read<FiguresFile>(folder, "figures.yaml"),
+        RuleSetLoader.Read<UnitsFile>(folder, "units.yaml"),
+        RuleSetLoader.Read<CharactersFile>(folder, "characters.yaml"),
+        RuleSetLoader.Read<MetricsFile>(folder, "metrics.yaml"));
+
+    /// <summary>This set with a family folder's files laid over it.</summary>
+    public RuleFiles Merge(string familyFolder)
+    {
+        foreach (var shared in SharedOnly)
+        {
+            if (File.Exists(Path.Combine(familyFolder, shared)))
+            {
+                throw new RuleLoadException($"{Path.Combine(familyFolder, shared)}: {shared} is shared by every family and cannot be overridden");
+            }
+        }
+
+        var merged = this;
+        if (Optional<LayoutFile>(familyFolder, "layout.yaml") is { } layout)
+        {
+            merged = merged with { Layout = (layout.Path, new LayoutFile { Furniture = Rules(Layout.Model.Furniture, layout.Model.Furniture, layout.Model.Remove, layout.Path) }) };
+        }
+
+        if (Optional<ParagraphsFile>(familyFolder, "masthead.yaml") is { } masthead)
+        {
+            merged = merged with { Masthead = (masthead.Path, Paragraphs(Masthead.Model, masthead.Model, masthead.Path)) };
+        }
+
+        if (Optional<ParagraphsFile>(familyFolder, "structure.yaml") is { } structure)
+        {
+            merged = merged with { Structure = (structure.Path, Paragraphs(Structure.Model, structure.Model, structure.Path)) };
+        }
+
+        if (Optional<DatesFile>(familyFolder, "dates.yaml") is { } dates)
+        {
+            merged = merged with
+            {
+                Dates = (dates.Path, new DatesFile
+                {
+                    ExampleContext = dates.Model.ExampleContext ?? Dates.Model.ExampleContext,
+                    DocumentDates = Rules(Dates.Model.DocumentDates, dates.Model.DocumentDates, dates.Model.Remove, dates.Path),
+                    AsOf = Rules(Dates.Model.AsOf, dates.Model.AsOf, dates.Model.Remove, dates.Path),
+                }),
+            };
+        }
+
+        return merged;
+    }
+
+    private static ParagraphsFile Paragraphs(ParagraphsFile shared, ParagraphsFile family, string path) => new()
+    {
+        Paragraphs = Rules(shared.Paragraphs, family.Paragraphs, family.Remove, path),
+        DeclaredCounts = Rules(shared.DeclaredCounts, family.DeclaredCounts, family.Remove, path),
+        ProgrammeYear = Rules(shared.ProgrammeYear, family.ProgrammeYear, family.Remove, path),
+        InlineDepartments = Rules(shared.InlineDepartments, family.InlineDepartments, family.Remove, path),
+        ProblemItem = family.ProblemItem ?? shared.ProblemItem,
+        Table = family.Table ?? shared.Table,
+        DepartmentSeparator = family.DepartmentSeparator ?? shared.DepartmentSeparator,
+    };
+
+    private static List<PatternRuleModel> Rules(List<PatternRuleModel> shared, List<PatternRuleModel> family, List<string> remove, string path)
+    {
+        var unknown = remove.Where(id => shared.All(r => r.Id != id) && family.All(r => r.Id != id)).ToList();
+        var result = shared.Where(r => !remove.Contains(r.Id ?? "")).ToList();
+        foreach (var rule in family)
+        {
+            var at = result.FindIndex(r => r.Id == rule.Id);
+            if (at >= 0)
+            {
+                result[at] = rule;
+            }
+            else if (rule.Before is { } before)
+            {
+                var anchor = result.FindIndex(r => r.Id == before);
+                result.Insert(anchor >= 0 ? anchor : throw new RuleLoadException($"{path}: rule {rule.Id}: before '{before}' names no rule"), rule);
+            }
+            else
+            {
+                result.Add(rule);
+            }
+        }
+
+        return unknown.Count == 0 ? result : throw new RuleLoadException($"{path}: remove names no rule: {string.Join(", ", unknown)}");
+    }
+
+    private static (string Path, T Model)? Optional<T>(string folder, string name)
+        where T : new()
+    {
+        if (!File.Exists(Path.Combine(folder, name)))
+        {
+            return null;
+        }
+
+        var read = RuleSetLoader.Read<T>(folder, name);
+        Stamp(read);
+        return read;
+    }
+
+    /// <summary>Records on each rule the file it came from, so that errors and provenance can name it.</summary>
+    private static (string Path, T Model) Stamp<T>((string Path, T Model) read)
+    {
+        var rules = read.Model switch
+        {
+            LayoutFile l => l.Furniture,
+            ParagraphsFile p => [.. p.Paragraphs, .. p.DeclaredCounts, .. p.ProgrammeYear, .. p.InlineDepartments, .. (p.ProblemItem is null ? [] : new[] { p.ProblemItem })],
+            DatesFile d => [.. d.DocumentDates, .. d.AsOf],
+            FamilyFile f => [.. f.Detect, .. f.Unless],
+            _ => [],
+        };
+        foreach (var rule in rules)
+        {
+            rule.SourceFile = read.Path;
+        }
+
+        return read;
+    }
+
+    public static (string Path, FamilyFile Model) ReadFamily(string folder) => Stamp(RuleSetLoader.Read<FamilyFile>(folder, "family.yaml"));
+}

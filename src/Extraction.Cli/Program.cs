@@ -22,6 +22,8 @@ public static class Program
             IngestCommand.Create(context),
             QueryCommand.Create(context),
             FiguresCommand.Create(context),
+            CheckCommand.Create(context),
+            RulesCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

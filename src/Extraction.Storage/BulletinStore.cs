@@ -27,11 +27,15 @@ public sealed class BulletinStore : IDisposable
             "SELECT count(*) FROM source_documents WHERE sha256 = @sha256 AND rules_fingerprint = @extractorVersion",
             new { sha256, extractorVersion }) > 0;
 
-    public IngestStatus Save(StoredFile file, BulletinDocument? bulletin, string? error)
+    public IngestStatus Save(StoredFile file, BulletinDocument? bulletin, string? error, IReadOnlyList<FieldProvenance>? provenance = null)
     {
         using var transaction = connection.BeginTransaction();
         var known = connection.ExecuteScalar<long?>("SELECT id FROM source_documents WHERE sha256 = @Sha256", file, transaction) is not null;
         long? bulletinId = error is null && bulletin is not null ? SaveBulletin(bulletin, file.Sha256, transaction) : null;
+        if (bulletinId is { } id)
+        {
+            SaveProvenance(id, file.Sha256, provenance ?? [], transaction);
+        }
 
         connection.Execute(
             """
@@ -81,7 +85,7 @@ public sealed class BulletinStore : IDisposable
             tx);
 
         // The content of a bulletin is replaced as a whole: a re-parse may add, drop or renumber tasks.
-        foreach (var table in new[] { "tasks", "categories", "problems", "warnings" })
+        foreach (var table in new[] { "tasks", "categories", "problems", "warnings", "provenance" })
         {
             connection.Execute($"DELETE FROM {table} WHERE bulletin_id = @id", new { id }, tx);
         }
@@ -165,6 +169,31 @@ public sealed class BulletinStore : IDisposable
                     change = f.Change is { } c ? Snake(c.ToString()) : null,
                 },
                 tx);
+        }
+    }
+
+    private void SaveProvenance(long bulletinId, string source, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
+    {
+        foreach (var field in provenance)
+        {
+            if (field.Field == "rules.family")
+            {
+                connection.Execute("UPDATE bulletins SET rule_family = @Value WHERE id = @bulletinId", new { field.Value, bulletinId }, tx);
+                continue;
+            }
+
+            var parts = field.Sources.Count == 0 ? [null] : field.Sources.Cast<SourceRange?>().ToList();
+            for (var part = 0; part < parts.Count; part++)
+            {
+                var range = parts[part];
+                connection.Execute(
+                    """
+                    INSERT INTO provenance (bulletin_id, source, field, rule, value, part, paragraph, start, length, page, source_text)
+                    VALUES (@bulletinId, @source, @Field, @Rule, @Value, @part, @paragraph, @start, @length, @page, @text)
+                    """,
+                    new { bulletinId, source, field.Field, field.Rule, field.Value, part, paragraph = range?.Paragraph, start = range?.Start, length = range?.Length, page = range?.Page, text = range?.Text },
+                    tx);
+            }
         }
     }
 

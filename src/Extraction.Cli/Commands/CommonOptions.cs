@@ -21,4 +21,10 @@ internal static class CommonOptions
     };
 
     public static Option<bool> Json(string description) => new("--json") { Description = description };
+
+    public static Option<string?> Family() => new("--family")
+    {
+        Description = "Read every document with this rule family (default: the family each document is recognised as; 'common' for the shared rules only)",
+        HelpName = "NAME",
+    };
 }

@@ -22,23 +22,25 @@ internal static class IngestCommand
         };
         var db = CommonOptions.Database();
         var rules = CommonOptions.Rules();
+        var family = CommonOptions.Family();
         var force = new Option<bool>("--force") { Description = "Parse every file again, even when its content and the extractor are unchanged" };
         var strict = new Option<bool>("--strict") { Description = "Exit with 1 when any file failed (default: 0 once the batch is done; failures are recorded)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary" };
         var command = new Command("ingest", "Extract bulletins from files and folders into a SQLite database")
         {
-            paths, db, rules, force, strict, quiet,
+            paths, db, rules, family, force, strict, quiet,
         };
         command.SetAction(r => Run(
             context,
             r.GetValue(paths)!,
             r.GetValue(db)!,
             r.GetValue(rules),
+            r.GetValue(family),
             new Flags(r.GetValue(force), r.GetValue(strict), r.GetValue(quiet))));
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, string databasePath, string? rulesDirectory, Flags flags)
+    private static int Run(CliContext context, string[] paths, string databasePath, string? rulesDirectory, string? family, Flags flags)
     {
         var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
         if (missing.Count > 0)
@@ -49,7 +51,7 @@ internal static class IngestCommand
         BulletinParser parser;
         try
         {
-            parser = context.CreateParser(rulesDirectory);
+            parser = context.CreateParser(rulesDirectory, family);
         }
         catch (RuleLoadException e)
         {
@@ -113,7 +115,7 @@ internal static class IngestCommand
         var outcome = parser.Parse(Path.GetFileName(path), content, path);
         var source = outcome.Bulletin?.Source;
         var file = new StoredFile(path, Path.GetFileName(path), sha256, content.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, version);
-        var status = store.Save(file, outcome.Succeeded ? outcome.Bulletin : null, outcome.Error);
+        var status = store.Save(file, outcome.Succeeded ? outcome.Bulletin : null, outcome.Error, outcome.Provenance);
         var detail = outcome.Succeeded ? $"{outcome.Bulletin!.Tasks.Count} tasks" : outcome.Error!;
         return (status, detail);
     }

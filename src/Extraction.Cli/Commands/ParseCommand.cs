@@ -15,13 +15,18 @@ internal static class ParseCommand
             Description = "A bulletin: .txt (UTF-8, UTF-16 or GB18030), .docx, .pdf or .html — the format is told from the content",
         };
         var json = CommonOptions.Json("Print the bulletin/1 JSON document instead of a summary");
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Show, for every field, the rule that produced it and the exact source text (with --json: a provenance array in the document)",
+        };
         var rules = CommonOptions.Rules();
-        var command = new Command("parse", "Extract one bulletin and print it") { file, json, rules };
-        command.SetAction(r => Run(context, r.GetValue(file)!, r.GetValue(json), r.GetValue(rules)));
+        var family = CommonOptions.Family();
+        var command = new Command("parse", "Extract one bulletin and print it") { file, json, explain, rules, family };
+        command.SetAction(r => Run(context, r.GetValue(file)!, r.GetValue(json), r.GetValue(explain), r.GetValue(rules), r.GetValue(family)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, bool json, string? rulesDirectory)
+    private static int Run(CliContext context, string path, bool json, bool explain, string? rulesDirectory, string? family)
     {
         if (!File.Exists(path))
         {
@@ -30,15 +35,26 @@ internal static class ParseCommand
 
         try
         {
-            var outcome = context.CreateParser(rulesDirectory).ParseFile(path);
+            var outcome = context.CreateParser(rulesDirectory, family).ParseFile(path);
             if (!outcome.Succeeded)
             {
                 return context.Fail($"{path}: {outcome.Error}");
             }
 
-            if (json)
+            if (json && explain)
+            {
+                // bulletin/1 allows extra fields: the provenance rides along with the document.
+                var document = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Bulletin!, BulletinJson.Options)!.AsObject();
+                document["provenance"] = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Provenance, BulletinJson.Options);
+                context.Out.WriteLine(document.ToJsonString(BulletinJson.Options));
+            }
+            else if (json)
             {
                 context.Out.WriteLine(BulletinJson.Serialize(outcome.Bulletin!));
+            }
+            else if (explain)
+            {
+                ProvenanceTable.Write(context.Out, outcome.Provenance);
             }
             else
             {

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Extraction.Pipeline;
+using Extraction.Storage;
+using Extraction.Tests.Cli;
+
+namespace Extraction.Tests.Segmentation;
+
+/// <summary>Every extracted value can be traced to its rule and to the exact source text it came from.</summary>
+public sealed partial class ProvenanceTests
+{
+    private static readonly BulletinParser Parser = new(TestPaths.RuleBook);
+
+    public static TheoryData<string> Documents() =>
+    [
+        .. Directory.EnumerateFiles(TestPaths.Corpus, "*.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal).OfType<string>(),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Text_values_are_exactly_their_source_text(string file)
+    {
+        var outcome = Parser.ParseFile(TestPaths.CorpusFile(file));
+        Assert.True(outcome.Succeeded, outcome.Error);
+
+        var checkedFields = 0;
+        foreach (var p in outcome.Provenance.Where(p => Verbatim().IsMatch(p.Field)))
+        {
+            Assert.True(string.Concat(p.Sources.Select(s => s.Text)) == p.Value, $"{p.Field} ({p.Rule}): value «{p.Value}», sources «{string.Join("|", p.Sources.Select(s => s.Text))}»");
+            checkedFields++;
+        }
+
+        Assert.True(checkedFields > 10);
+    }
+
+    [Fact]
+    public void Every_task_field_has_a_rule_and_a_source()
+    {
+        var outcome = Parser.ParseFile(TestPaths.CorpusFile("sanmenxia-2020-11.txt"));
+        var fields = outcome.Provenance.ToDictionary(p => p.Field);
+
+        Assert.Equal("label.departments", fields["tasks[6].departments[1]"].Rule);
+        Assert.Equal("市卫生健康委", fields["tasks[6].departments[1]"].Value);
+        Assert.Equal("asof.month-end", fields["tasks[0].progress.as_of"].Rule);
+        Assert.Equal("截止5月底", Assert.Single(fields["tasks[0].progress.as_of"].Sources).Text);
+        Assert.Equal("masthead.issue", fields["bulletin.issue"].Rule);
+        Assert.Equal("common", fields["rules.family"].Value);
+
+        // A figure of a field joined across a page break points into the right paragraph.
+        var across = fields["tasks[1].targets[2]"];
+        Assert.Equal("60万平方米", across.Value);
+        Assert.Equal(["60万平", "方米"], across.Sources.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Parse_explain_prints_rules_and_sources_and_json_carries_them()
+    {
+        var (exit, output, _) = CliRunner.Run("parse", TestPaths.CorpusFile("tanxi-dist-2022-h1.txt"), "--explain", "--rules", TestPaths.Rules);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"tasks\[0\]\.departments\[1\]\s+label\.partners\s+區住建局", output);
+
+        var (_, json, _) = CliRunner.Run("parse", TestPaths.CorpusFile("songqiao-county-2020-09.txt"), "--json", "--explain", "--rules", TestPaths.Rules);
+        Assert.Contains("\"provenance\"", json);
+        Assert.Contains("\"rule\": \"table.row\"", json);
+        Assert.Empty(SchemaValidator.Errors(json));
+    }
+
+    [Fact]
+    public void Provenance_is_stored_with_the_bulletin()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("b.db");
+        CliRunner.Run("ingest", TestPaths.CorpusFile("jianyang-county-2022-10.txt"), "--db", db, "--rules", TestPaths.Rules);
+
+        using var connection = Database.OpenReadOnly(db);
+        var row = connection.QuerySingle<(string Rule, string Text, long Paragraph)>(
+            "SELECT rule, source_text, paragraph FROM provenance WHERE field = 'tasks[0].departments[0]'");
+        Assert.Equal(("inline.label-in-brackets", "县教育局", 5L), row);
+        Assert.Equal("common", connection.ExecuteScalar<string>("SELECT rule_family FROM bulletins"));
+    }
+
+    [GeneratedRegex(@"^(tasks\[\d+\]\.(text|number|departments\[\d+\]|targets\[\d+\]|progress\.(text|figures\[\d+\]))|problems\[\d+\]|bulletin\.(series|issuer|title|declared_\w+))$")]
+    private static partial Regex Verbatim();
+}

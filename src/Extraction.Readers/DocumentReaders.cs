@@ -1,4 +1,5 @@
 using Extraction.Model;
+using Extraction.Readers.Html;
 using Extraction.Readers.Text;
 
 namespace Extraction.Readers;
@@ -14,7 +15,7 @@ public sealed class DocumentReaders
     }
 
     /// <summary>The readers the product ships with.</summary>
-    public static DocumentReaders Default { get; } = new([new TextDocumentReader()]);
+    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new HtmlDocumentReader()]);
 
     public ReadResult Read(byte[] content)
     {

@@ -36,7 +36,7 @@ public static class FormatDetector
             return (null, "a legacy Word/Excel file (.doc/.xls) or an encrypted Office file; save it as .docx");
         }
 
-        if (LooksLikeHtml(head))
+        if (LooksLikeHtml(head.ToArray()))
         {
             return (SourceFormat.Html, null);
         }
@@ -58,9 +58,10 @@ public static class FormatDetector
         }
     }
 
-    private static bool LooksLikeHtml(ReadOnlySpan<byte> head)
+    private static bool LooksLikeHtml(byte[] head)
     {
-        var text = Encoding.ASCII.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToLowerInvariant();
+        // Decoded as text, not as ASCII, so a UTF-8 byte-order mark or UTF-16 markup is seen too.
+        var text = TextDecoder.Decode(head, out _).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToLowerInvariant();
         return text.StartsWith("<!doctype html", StringComparison.Ordinal)
             || text.StartsWith("<html", StringComparison.Ordinal)
             || (text.StartsWith('<') && (text.Contains("<html", StringComparison.Ordinal) || text.Contains("<body", StringComparison.Ordinal) || text.Contains("<head", StringComparison.Ordinal)));

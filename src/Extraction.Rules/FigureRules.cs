@@ -53,7 +53,7 @@ public sealed record WordRule(
 public sealed record FigureExample(string Text, IReadOnlyList<IReadOnlyDictionary<string, string?>> Figures, string RuleId);
 
 /// <summary>Text after a number that makes it part of a date (年, 月, 日…), optionally only for numbers of a given shape.</summary>
-public sealed record DateSuffixRule(string Id, Regex Pattern, Regex? WhenNumber);
+public sealed record DateSuffixRule(string Id, Regex Pattern, Regex? WhenNumber, IReadOnlyList<FigureExample> Examples);
 
 /// <summary>A name or term that contains a numeral but is not a quantity (国道310, 两癌, 百城提质).</summary>
 public sealed record NotFigureRule(string Id, Regex Pattern, IReadOnlyList<FigureExample> Examples);

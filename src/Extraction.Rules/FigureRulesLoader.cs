@@ -90,7 +90,8 @@ internal static class FigureRulesLoader
         return new DateSuffixRule(
             id,
             RuleSetLoader.Compile(path, id, model.Pattern, hot: true),
-            model.WhenNumber is null ? null : RuleSetLoader.Compile(path, id + ".when_number", model.WhenNumber, hot: true));
+            model.WhenNumber is null ? null : RuleSetLoader.Compile(path, id + ".when_number", model.WhenNumber, hot: true),
+            Examples(path, id, model.Examples));
     }
 
     private static NotFigureRule NotFigure(string path, NotFigureModel model)

@@ -158,9 +158,9 @@ public static class RuleSetLoader
         var examples = model.Examples
             .Select(e => new RuleExample(Required(path, $"{id}: example text", e.Text), e.Expect))
             .ToList();
-        if (examples.Count == 0)
+        if (examples.Count == 0 || model.CounterExamples.Count == 0)
         {
-            throw new RuleLoadException($"{path}: rule {id} has no examples; every rule shows what it matches");
+            throw new RuleLoadException($"{path}: rule {id} has no {(examples.Count == 0 ? "examples" : "counter_examples")}; every rule shows what it matches and what it must not match");
         }
 
         var file = model.SourceFile ?? path;

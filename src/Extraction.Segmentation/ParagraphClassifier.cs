@@ -6,7 +6,8 @@ namespace Extraction.Segmentation;
 /// <summary>Gives a paragraph its role: the first paragraph rule, in rule-file order, that matches it.</summary>
 public sealed class ParagraphClassifier(RuleSet rules)
 {
-    public Classification? Classify(string paragraph, bool inHead, int index = 0)
+    /// <param name="offset">Where <paramref name="paragraph"/> starts in the document's paragraph (it may be the rest of one).</param>
+    public Classification? Classify(string paragraph, bool inHead, int index = 0, int offset = 0)
     {
         var folded = rules.Folding.Fold(paragraph);
         foreach (var rule in rules.Paragraphs)
@@ -19,7 +20,7 @@ public sealed class ParagraphClassifier(RuleSet rules)
             var match = rule.Pattern.Match(folded);
             if (match.Success)
             {
-                return new Classification(rule, match, paragraph, index);
+                return new Classification(rule, match, paragraph, index, offset);
             }
         }
 
@@ -37,7 +38,7 @@ public sealed class ParagraphClassifier(RuleSet rules)
 /// The rule a paragraph matched. The match ran on the folded paragraph; groups are read
 /// from the paragraph as printed, at the same offsets.
 /// </summary>
-public sealed record Classification(PatternRule Rule, Match Match, string Paragraph, int Index)
+public sealed record Classification(PatternRule Rule, Match Match, string Paragraph, int Index, int Offset = 0)
 {
     public string Role => Rule.Role;
 
@@ -55,6 +56,6 @@ public sealed record Classification(PatternRule Rule, Match Match, string Paragr
         var raw = Paragraph.Substring(group.Index, group.Length);
         var lead = raw.Length - raw.TrimStart().Length;
         var value = raw.Trim();
-        return new Located(value, Rule.Id, new SourceSpan(Index, group.Index + lead, value.Length));
+        return new Located(value, Rule.Id, new SourceSpan(Index, Offset + group.Index + lead, value.Length));
     }
 }

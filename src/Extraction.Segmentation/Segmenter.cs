@@ -34,14 +34,32 @@ public sealed class Segmenter(RuleSet rules)
                 continue;
             }
 
-            var classification = classifier.Classify(paragraph, state.InHead, index);
-            if (classification is null || !Apply(state, classification))
-            {
-                Continue(state, paragraph, index);
-            }
+            Read(state, paragraph, index, 0);
         }
 
         return state.Result;
+    }
+
+    private void Read(State state, string paragraph, int index, int offset)
+    {
+        var classification = classifier.Classify(paragraph, state.InHead, index, offset);
+        if (classification is null || !Apply(state, classification))
+        {
+            Continue(state, paragraph, index, offset);
+            return;
+        }
+
+        // A heading run together with what follows it ("二、当前工作存在问题一是…", as web pages
+        // print it): the rest is read as a paragraph of its own.
+        if (classification.Role is "problems_heading" or "section_end")
+        {
+            var end = classification.Match.Index + classification.Match.Length;
+            var rest = paragraph[end..].TrimStart(' ', '\u3000', '：', ':', '，', ',', '。', '；', ';');
+            if (rest.Length > 0)
+            {
+                Read(state, rest, index, offset + paragraph.Length - rest.Length);
+            }
+        }
     }
 
     /// <summary>Acts on a classified paragraph; false when the paragraph should be read as a continuation instead.</summary>
@@ -232,10 +250,10 @@ public sealed class Segmenter(RuleSet rules)
         state.Open = Field.Progress;
     }
 
-    private void Continue(State state, string paragraph, int index)
+    private void Continue(State state, string paragraph, int index, int offset)
     {
         var text = paragraph.Trim();
-        var source = new SourceSpan(index, paragraph.Length - paragraph.TrimStart().Length, text.Length);
+        var source = new SourceSpan(index, offset + paragraph.Length - paragraph.TrimStart().Length, text.Length);
         switch (state.Open)
         {
             case Field.TaskText when StartsWithAsOf(text):

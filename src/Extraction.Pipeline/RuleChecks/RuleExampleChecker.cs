@@ -110,8 +110,13 @@ public sealed class RuleExampleChecker(RuleBook book)
         var figureExamples = f.Units.SelectMany(u => u.Examples)
             .Concat(f.SuffixQualifiers.Concat(f.PrefixQualifiers).Concat(f.Changes).SelectMany(w => w.Examples))
             .Concat(f.NotFigures.SelectMany(n => n.Examples))
+            .Concat(f.DateSuffixes.SelectMany(d => d.Examples))
             .Concat(f.Examples);
         checks.AddRange(figureExamples.Select(CheckFigures));
+        checks.AddRange(f.Units.Select(u => PositiveAndNegative($"unit {u.Unit}", u.Examples, figure => figure.Unit == u.Unit)));
+        checks.AddRange(f.SuffixQualifiers.Concat(f.PrefixQualifiers).Select(w => PositiveAndNegative(w.Id, w.Examples, figure => Snake(figure.Qualifier) == w.Meaning)));
+        checks.AddRange(f.Changes.Select(w => PositiveAndNegative(w.Id, w.Examples, figure => Snake(figure.Change) == w.Meaning)));
+        checks.AddRange(f.NotFigures.Select(n => PositiveAndNegative(n.Id, n.Examples, _ => true, blocked: true)));
         checks.AddRange(rules.Metrics.Examples.Select(CheckMetric));
         return checks;
     }
@@ -222,6 +227,23 @@ public sealed class RuleExampleChecker(RuleBook book)
 
         return new RuleCheck(example.RuleId, "figures", example.Text, failure);
     }
+
+    /// <summary>
+    /// A vocabulary entry shows both sides: an example where it applies (a figure with the unit,
+    /// the qualifier, the change — or, for a name, no figure at all) and one where it does not.
+    /// </summary>
+    private RuleCheck PositiveAndNegative(string id, IReadOnlyList<FigureExample> examples, Func<Figure, bool> applies, bool blocked = false)
+    {
+        var outcomes = examples.Select(e => figures.Extract(e.Text)).ToList();
+        var positive = blocked ? outcomes.Any(o => o.Count == 0) : outcomes.Any(o => o.Any(applies));
+        var negative = blocked ? outcomes.Any(o => o.Count > 0) : outcomes.Any(o => !o.Any(applies));
+        var failure = positive && negative ? null : $"needs an example where it applies{(positive ? " (has one)" : "")} and one where it does not{(negative ? " (has one)" : "")}";
+        return new RuleCheck(id, "figures", "(positive and negative examples)", failure);
+    }
+
+    private static string? Snake<T>(T? value)
+        where T : struct, Enum =>
+        value is null ? null : JsonSerializer.Serialize(value.Value, BulletinJson.Options).Trim('"');
 
     private RuleCheck CheckMetric(MetricExample example)
     {

@@ -164,6 +164,7 @@ internal sealed class DateSuffixModel
     public string? Id { get; set; }
     public string? Pattern { get; set; }
     public string? WhenNumber { get; set; }
+    public List<FigureExampleModel> Examples { get; set; } = [];
 }
 
 internal sealed class NotFigureModel

@@ -43,6 +43,7 @@ internal sealed record RuleFiles(
         var merged = this;
         if (Optional<LayoutFile>(familyFolder, "layout.yaml") is { } layout)
         {
+            CheckRemoved(layout.Model.Remove, Layout.Model.Furniture, layout.Path);
             merged = merged with { Layout = (layout.Path, new LayoutFile { Furniture = Rules(Layout.Model.Furniture, layout.Model.Furniture, layout.Model.Remove, layout.Path) }) };
         }
 
@@ -58,6 +59,7 @@ internal sealed record RuleFiles(
 
         if (Optional<DatesFile>(familyFolder, "dates.yaml") is { } dates)
         {
+            CheckRemoved(dates.Model.Remove, [.. Dates.Model.DocumentDates, .. Dates.Model.AsOf], dates.Path);
             merged = merged with
             {
                 Dates = (dates.Path, new DatesFile
@@ -72,8 +74,11 @@ internal sealed record RuleFiles(
         return merged;
     }
 
-    private static ParagraphsFile Paragraphs(ParagraphsFile shared, ParagraphsFile family, string path) => new()
+    private static ParagraphsFile Paragraphs(ParagraphsFile shared, ParagraphsFile family, string path)
     {
+        CheckRemoved(family.Remove, [.. shared.Paragraphs, .. shared.DeclaredCounts, .. shared.ProgrammeYear, .. shared.InlineDepartments], path);
+        return new()
+        {
         Paragraphs = Rules(shared.Paragraphs, family.Paragraphs, family.Remove, path),
         DeclaredCounts = Rules(shared.DeclaredCounts, family.DeclaredCounts, family.Remove, path),
         ProgrammeYear = Rules(shared.ProgrammeYear, family.ProgrammeYear, family.Remove, path),
@@ -81,11 +86,11 @@ internal sealed record RuleFiles(
         ProblemItem = family.ProblemItem ?? shared.ProblemItem,
         Table = family.Table ?? shared.Table,
         DepartmentSeparator = family.DepartmentSeparator ?? shared.DepartmentSeparator,
-    };
+        };
+    }
 
     private static List<PatternRuleModel> Rules(List<PatternRuleModel> shared, List<PatternRuleModel> family, List<string> remove, string path)
     {
-        var unknown = remove.Where(id => shared.All(r => r.Id != id) && family.All(r => r.Id != id)).ToList();
         var result = shared.Where(r => !remove.Contains(r.Id ?? "")).ToList();
         foreach (var rule in family)
         {
@@ -105,7 +110,18 @@ internal sealed record RuleFiles(
             }
         }
 
-        return unknown.Count == 0 ? result : throw new RuleLoadException($"{path}: remove names no rule: {string.Join(", ", unknown)}");
+        return result;
+    }
+
+    /// <summary>A <c>remove</c> that names no rule of the file is a typo, not a no-op.</summary>
+    private static void CheckRemoved(List<string> remove, IEnumerable<PatternRuleModel> known, string path)
+    {
+        var ids = known.Select(r => r.Id).ToHashSet();
+        var unknown = remove.Where(id => !ids.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new RuleLoadException($"{path}: remove names no rule: {string.Join(", ", unknown)}");
+        }
     }
 
     private static (string Path, T Model)? Optional<T>(string folder, string name)

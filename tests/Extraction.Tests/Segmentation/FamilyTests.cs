@@ -1,0 +1,82 @@
+using System.Text;
+using Extraction.Model;
+using Extraction.Pipeline;
+
+namespace Extraction.Tests.Segmentation;
+
+/// <summary>Rule families: recognised from the document, overriding only what differs from the shared rules.</summary>
+public sealed class FamilyTests
+{
+    private const string SubheadingTasks = """
+        关于2023年县政府民生实事进展情况的通报
+
+        今年县政府确定民生实事2大类3项，现将进展情况通报如下：
+
+        一、商贸流通类
+
+        （一）新建农贸市场2个
+
+        责任单位：县商务局
+
+        截至6月底，1个农贸市场主体完工。
+
+        （二）改造提升乡镇商贸中心5个
+
+        责任单位：县商务局、各乡镇
+
+        截至6月底，已完成改造3个。
+
+        二、社会事业类
+
+        （三）新增公办幼儿园学位600个
+
+        责任单位：县教育局
+
+        截至6月底，新增学位420个，完成率70%。
+
+        云溪县人民政府督查室
+
+        2023年7月5日
+        """;
+
+    private static ParseOutcome Parse(string text, string? family = null) =>
+        new BulletinParser(TestPaths.RuleBook, family).Parse("test.txt", Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void A_family_is_recognised_from_the_document_and_overrides_the_category_rule()
+    {
+        var outcome = Parse(SubheadingTasks);
+
+        Assert.Equal("subheading-tasks", outcome.Provenance.Single(p => p.Field == "rules.family").Value);
+        var bulletin = outcome.Bulletin!;
+        Assert.Equal([1, 2, 3], bulletin.Tasks.Select(t => t.Number));
+        Assert.Equal([new Category(1, "商贸流通类"), new Category(2, "社会事业类")], bulletin.Categories);
+        Assert.Equal([1, 1, 2], bulletin.Tasks.Select(t => t.Category));
+        Assert.Equal(["县商务局", "各乡镇"], bulletin.Tasks[1].Departments);
+        Assert.Equal(new DateOnly(2023, 6, 30), bulletin.Tasks[2].Progress!.AsOf);
+        Assert.Equal(2023, bulletin.Bulletin.Year);
+        Assert.Empty(bulletin.Warnings);
+    }
+
+    [Fact]
+    public void The_shared_rules_read_the_same_lines_as_categories()
+    {
+        var outcome = Parse(SubheadingTasks, "common");
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("no tasks", outcome.Error);
+    }
+
+    [Fact]
+    public void A_bulletin_with_arabic_task_numbers_keeps_the_shared_rules()
+    {
+        var outcome = new BulletinParser(TestPaths.RuleBook).ParseFile(TestPaths.CorpusFile("sanmenxia-2020-11.txt"));
+        Assert.Equal("common", outcome.Provenance.Single(p => p.Field == "rules.family").Value);
+    }
+
+    [Fact]
+    public void A_table_report_is_recognised_by_its_header_row()
+    {
+        var outcome = new BulletinParser(TestPaths.RuleBook).ParseFile(TestPaths.CorpusFile("songqiao-county-2020-09.txt"));
+        Assert.Equal("table-report", outcome.Provenance.Single(p => p.Field == "rules.family").Value);
+    }
+}

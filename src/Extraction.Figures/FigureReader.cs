@@ -208,7 +208,7 @@ internal sealed class FigureReader
     private bool BareNumberIsFigure(string text, int start, int end, bool isChinese) =>
         isChinese
             ? rules.BareChineseBefore.IsMatch(Before(text, start)) && rules.BareChineseAfter.IsMatch(After(text, end))
-            : !rules.BareNumberNotBefore.IsMatch(After(text, end));
+            : !rules.BareNumberNotBefore.IsMatch(After(text, end)) && !rules.BareNumberNotAfter.IsMatch(Before(text, start));
 
     /// <summary>Magnitude words and an inner 余/多 between the number and its unit: 3.8万, 130余万, 4.78万亿.</summary>
     private (decimal Factor, Qualifier? Qualifier) Magnitudes(string text, ref int end, bool isChinese)

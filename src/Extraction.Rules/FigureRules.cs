@@ -17,6 +17,7 @@ public sealed record FigureRules(
     Regex CodePrefix,
     IReadOnlyList<DateSuffixRule> DateSuffixes,
     Regex BareNumberNotBefore,
+    Regex BareNumberNotAfter,
     Regex BareChineseBefore,
     Regex BareChineseAfter,
     IReadOnlyList<string> SignWords,

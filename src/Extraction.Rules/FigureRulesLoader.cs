@@ -36,6 +36,7 @@ internal static class FigureRulesLoader
             CodePrefix: RuleSetLoader.Compile(path, "code_prefix", file.CodePrefix, hot: true, endAnchored: true),
             DateSuffixes: [.. file.DateSuffixes.Select(d => DateSuffix(path, d))],
             BareNumberNotBefore: RuleSetLoader.Compile(path, "bare_number_not_before", file.BareNumberNotBefore, hot: true),
+            BareNumberNotAfter: RuleSetLoader.Compile(path, "bare_number_not_after", file.BareNumberNotAfter, hot: true, endAnchored: true),
             BareChineseBefore: RuleSetLoader.Compile(path, "bare_chinese_before", file.BareChineseBefore, hot: true, endAnchored: true),
             BareChineseAfter: RuleSetLoader.Compile(path, "bare_chinese_after", file.BareChineseAfter, hot: true),
             SignWords: file.SignWords,

@@ -141,6 +141,7 @@ internal sealed class FiguresFile
     public string? CodePrefix { get; set; }
     public List<DateSuffixModel> DateSuffixes { get; set; } = [];
     public string? BareNumberNotBefore { get; set; }
+    public string? BareNumberNotAfter { get; set; }
     public string? BareChineseBefore { get; set; }
     public string? BareChineseAfter { get; set; }
     public List<string> SignWords { get; set; } = [];

@@ -20,6 +20,14 @@ public static class Numeral
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
     {
         text = Trim(text);
+
+        // ① … ⑳: circled numbers, used to number items.
+        if (text.Length == 1 && text[0] is >= '①' and <= '⑳')
+        {
+            value = text[0] - '①' + 1;
+            return true;
+        }
+
         if (!text.IsEmpty && IsArabicDigit(text[0]))
         {
             var read = ArabicNumber.Read(text, 0);

@@ -73,6 +73,38 @@ public sealed class FamilyTests
         Assert.Equal("common", outcome.Provenance.Single(p => p.Field == "rules.family").Value);
     }
 
+    [Theory]
+    [InlineData("①", "②")]
+    [InlineData("第一项：", "第二项：")]
+    public void Items_numbered_with_circled_digits_or_ordinals_are_tasks(string first, string second)
+    {
+        var text = $"""
+            关于2023年民生实事进展情况的通报
+
+            {first}新增停车位300个
+
+            牵头单位：县城管局
+
+            截至6月底，新增停车位180个。
+
+            {second}新建农贸市场2个
+
+            牵头单位：县商务局
+
+            截至6月底，1个农贸市场主体完工。
+
+            云溪县人民政府督查室
+
+            2023年7月5日
+            """;
+
+        var outcome = Parse(text);
+
+        Assert.Equal("item-numbered", outcome.Provenance.Single(p => p.Field == "rules.family").Value);
+        Assert.Equal([1, 2], outcome.Bulletin!.Tasks.Select(t => t.Number));
+        Assert.Equal(["县城管局"], outcome.Bulletin.Tasks[0].Departments);
+    }
+
     [Fact]
     public void A_table_report_is_recognised_by_its_header_row()
     {

@@ -24,6 +24,10 @@ public static class Program
             FiguresCommand.Create(context),
             CheckCommand.Create(context),
             RulesCommand.Create(context),
+            SearchCommand.Create(context),
+            HistoryCommand.Create(context),
+            AuditCommand.Create(context),
+            ExportCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -14,20 +14,34 @@ internal static class Jieba
     private static readonly HashSet<string> LoadedDictionaries = [];
     private static readonly Lock Gate = new();
     private static PosSegmenter? segmenter;
+    private static JiebaSegmenter? words;
 
     public static PosSegmenter For(string userDictionary)
     {
         lock (Gate)
         {
-            if (LoadedDictionaries.Add(Path.GetFullPath(userDictionary)) || segmenter is null)
-            {
-                CheckMainDictionary();
-                var words = new JiebaSegmenter();
-                words.LoadUserDict(userDictionary);
-                segmenter = new PosSegmenter(words);
-            }
+            Load(userDictionary);
+            return segmenter!;
+        }
+    }
 
-            return segmenter;
+    public static JiebaSegmenter Words(string userDictionary)
+    {
+        lock (Gate)
+        {
+            Load(userDictionary);
+            return words!;
+        }
+    }
+
+    private static void Load(string userDictionary)
+    {
+        if (LoadedDictionaries.Add(Path.GetFullPath(userDictionary)) || segmenter is null)
+        {
+            CheckMainDictionary();
+            words = new JiebaSegmenter();
+            words.LoadUserDict(userDictionary);
+            segmenter = new PosSegmenter(words);
         }
     }
 

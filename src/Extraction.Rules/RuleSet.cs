@@ -22,7 +22,9 @@ public sealed record RuleSet(
     SeparatorRule DepartmentSeparator,
     DateRules Dates,
     FigureRules Figures,
-    MetricRules Metrics);
+    MetricRules Metrics,
+    DepartmentRules Departments,
+    HistoryRules History);
 
 /// <summary>Splits a list of names; examples show the input and the expected parts.</summary>
 public sealed record SeparatorRule(Regex Pattern, IReadOnlyList<SplitExample> Examples);

@@ -47,7 +47,47 @@ public static class RuleSetLoader
                 [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))]),
             Dates: LoadDates(files.Dates.Path, files.Dates.Model),
             Figures: FigureRulesLoader.Load(files.Figures.Path, files.Figures.Model, files.Units.Path, files.Units.Model),
-            Metrics: LoadMetrics(files.Metrics.Path, files.Metrics.Model));
+            Metrics: LoadMetrics(files.Metrics.Path, files.Metrics.Model),
+            Departments: LoadDepartments(files.Departments.Path, files.Departments.Model),
+            History: LoadHistory(files.History.Path, files.History.Model));
+    }
+
+    private static DepartmentRules LoadDepartments(string path, DepartmentsFile file)
+    {
+        var aliases = new Dictionary<string, string>();
+        foreach (var a in file.Aliases)
+        {
+            aliases[Required(path, "alias", a.Alias)] = Required(path, "alias canonical", a.Canonical);
+        }
+
+        return new DepartmentRules(
+            [.. file.Abbreviations.Select(a => (Required(path, "abbreviation short", a.Short), Required(path, "abbreviation full", a.Full)))],
+            aliases,
+            [.. file.Examples.Select(e => (Required(path, "example name", e.Name), Required(path, "example canonical", e.Canonical)))]);
+    }
+
+    private static HistoryRules LoadHistory(string path, HistoryFile file)
+    {
+        var identity = file.Identity ?? throw new RuleLoadException($"{path}: identity is missing");
+        var completion = file.Completion ?? throw new RuleLoadException($"{path}: completion is missing");
+        var schedule = file.Schedule ?? throw new RuleLoadException($"{path}: schedule is missing");
+        string[] statuses = ["done", "ahead", "on_schedule", "behind"];
+        var examples = schedule.Examples.Select(e => new ScheduleExample(
+            DateOnly.ParseExact(Required(path, "schedule example as_of", e.AsOf), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.Completion,
+            statuses.Contains(e.Status) ? e.Status! : throw new RuleLoadException($"{path}: schedule example status must be one of {string.Join(", ", statuses)}"))).ToList();
+        return new HistoryRules(
+            identity.MinSimilarity,
+            identity.RematchSimilarity,
+            completion.MetricSimilarity,
+            completion.CeilingWords,
+            Patterns(path, completion.Phrases, "completion", hot: true),
+            schedule.DoneAt,
+            schedule.AheadBy,
+            schedule.BehindBy,
+            schedule.DoneWords,
+            examples,
+            file.Audit?.StatedTolerance ?? throw new RuleLoadException($"{path}: audit is missing"));
     }
 
     private static TableRules LoadTable(string path, TableModel model)
@@ -140,8 +180,8 @@ public static class RuleSetLoader
         }
     }
 
-    internal static IReadOnlyList<PatternRule> Patterns(string path, IEnumerable<PatternRuleModel> models, string? role) =>
-        [.. models.Select(m => Pattern(path, m, role))];
+    internal static IReadOnlyList<PatternRule> Patterns(string path, IEnumerable<PatternRuleModel> models, string? role, bool hot = false) =>
+        [.. models.Select(m => Pattern(path, m, role, hot))];
 
     internal static PatternRule Pattern(string path, PatternRuleModel model, string? defaultRole, bool hot = false)
     {

@@ -5,11 +5,16 @@ namespace Extraction.Storage;
 /// <summary>Runs one SQL statement on a database opened read-only and returns its rows.</summary>
 public static class QueryRunner
 {
-    public static QueryResult Run(string databasePath, string sql)
+    public static QueryResult Run(string databasePath, string sql, IReadOnlyDictionary<string, object?>? parameters = null)
     {
         using var connection = Database.OpenReadOnly(databasePath);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
         using var reader = command.ExecuteReader();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         var rows = new List<object?[]>();

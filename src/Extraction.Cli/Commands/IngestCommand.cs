@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using Extraction.History;
+using Extraction.Metrics;
 using Extraction.Pipeline;
 using Extraction.Rules;
 using Extraction.Storage;
@@ -74,6 +76,12 @@ internal static class IngestCommand
                     context.Error.WriteLine($"{counter} {status.ToString().ToLowerInvariant(),-9} {files[i]}  {detail}");
                 }
             }
+
+            // The task histories are derived from every bulletin of the database, so they are
+            // rebuilt once the batch is in.
+            using var connection = Database.OpenForWriting(databasePath);
+            var history = new HistoryBuilder(parser.Rules.Common, new WordSegmenter(parser.Rules.Common.Metrics, parser.Rules.Common.Folding)).Rebuild(connection);
+            context.Error.WriteLine($"histories: {history.Series} series, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Extraction.Cli.Output;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -12,13 +11,7 @@ internal static class QueryCommand
     {
         var sql = new Argument<string>("SQL") { Description = "One SQL statement, e.g. \"select * from task_overview\" (see docs/schema.md)" };
         var db = CommonOptions.Database();
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: table (for reading), csv or json (for other programs)",
-            DefaultValueFactory = _ => "table",
-            HelpName = "table|csv|json",
-        };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = OutputFormat.Option();
         var command = new Command("query", "Run SQL on the database (read-only) and print the rows") { sql, db, format };
         command.SetAction(r => Run(context, r.GetValue(sql)!, r.GetValue(db)!, r.GetValue(format)!));
         return command;
@@ -40,19 +33,7 @@ internal static class QueryCommand
             return context.Fail($"SQL error: {e.Message.Replace("SQLite Error ", "", StringComparison.Ordinal)}");
         }
 
-        switch (format)
-        {
-            case "csv":
-                CsvOutput.Write(context.Out, result);
-                break;
-            case "json":
-                JsonOutput.Write(context.Out, result);
-                break;
-            default:
-                TableOutput.Write(context.Out, result);
-                break;
-        }
-
+        OutputFormat.Write(context.Out, result, format);
         return ExitCodes.Ok;
     }
 }

@@ -71,6 +71,73 @@ internal sealed class TableExampleModel
     public List<string> Columns { get; set; } = [];
 }
 
+internal sealed class DepartmentsFile
+{
+    public List<AbbreviationModel> Abbreviations { get; set; } = [];
+    public List<AliasModel> Aliases { get; set; } = [];
+    public List<DepartmentExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class AbbreviationModel
+{
+    public string? Short { get; set; }
+    public string? Full { get; set; }
+}
+
+internal sealed class AliasModel
+{
+    public string? Alias { get; set; }
+    public string? Canonical { get; set; }
+}
+
+internal sealed class DepartmentExampleModel
+{
+    public string? Name { get; set; }
+    public string? Canonical { get; set; }
+}
+
+internal sealed class HistoryFile
+{
+    public IdentityModel? Identity { get; set; }
+    public CompletionModel? Completion { get; set; }
+    public ScheduleModel? Schedule { get; set; }
+    public AuditModel? Audit { get; set; }
+}
+
+internal sealed class IdentityModel
+{
+    public double MinSimilarity { get; set; }
+    public double RematchSimilarity { get; set; }
+}
+
+internal sealed class CompletionModel
+{
+    public double MetricSimilarity { get; set; }
+    public List<string> CeilingWords { get; set; } = [];
+    public List<PatternRuleModel> Phrases { get; set; } = [];
+}
+
+internal sealed class ScheduleModel
+{
+    public double DoneAt { get; set; }
+    public double AheadBy { get; set; }
+    public double BehindBy { get; set; }
+    public List<string> DoneWords { get; set; } = [];
+    public List<ScheduleExampleModel> Examples { get; set; } = [];
+}
+
+internal sealed class ScheduleExampleModel
+{
+    public string? AsOf { get; set; }
+    public double Completion { get; set; }
+    public string? Status { get; set; }
+}
+
+internal sealed class AuditModel
+{
+    public double StatedTolerance { get; set; }
+}
+
 internal sealed class FamilyFile
 {
     public string? Description { get; set; }

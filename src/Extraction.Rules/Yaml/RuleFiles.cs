@@ -15,9 +15,11 @@ internal sealed record RuleFiles(
     (string Path, FiguresFile Model) Figures,
     (string Path, UnitsFile Model) Units,
     (string Path, CharactersFile Model) Characters,
-    (string Path, MetricsFile Model) Metrics)
+    (string Path, MetricsFile Model) Metrics,
+    (string Path, DepartmentsFile Model) Departments,
+    (string Path, HistoryFile Model) History)
 {
-    private static readonly string[] SharedOnly = ["figures.yaml", "units.yaml", "characters.yaml", "metrics.yaml", "dictionary.txt"];
+    private static readonly string[] SharedOnly = ["figures.yaml", "units.yaml", "characters.yaml", "metrics.yaml", "dictionary.txt", "departments.yaml", "history.yaml"];
 
     public static RuleFiles ReadShared(string folder) => new(
         Stamp(RuleSetLoader.Read<LayoutFile>(folder, "layout.yaml")),
@@ -27,7 +29,9 @@ internal sealed record RuleFiles(
         RuleSetLoader.Read<FiguresFile>(folder, "figures.yaml"),
         RuleSetLoader.Read<UnitsFile>(folder, "units.yaml"),
         RuleSetLoader.Read<CharactersFile>(folder, "characters.yaml"),
-        RuleSetLoader.Read<MetricsFile>(folder, "metrics.yaml"));
+        RuleSetLoader.Read<MetricsFile>(folder, "metrics.yaml"),
+        RuleSetLoader.Read<DepartmentsFile>(folder, "departments.yaml"),
+        Stamp(RuleSetLoader.Read<HistoryFile>(folder, "history.yaml")));
 
     /// <summary>This set with a family folder's files laid over it.</summary>
     public RuleFiles Merge(string familyFolder)
@@ -146,6 +150,7 @@ internal sealed record RuleFiles(
             ParagraphsFile p => [.. p.Paragraphs, .. p.DeclaredCounts, .. p.ProgrammeYear, .. p.InlineDepartments, .. (p.ProblemItem is null ? [] : new[] { p.ProblemItem })],
             DatesFile d => [.. d.DocumentDates, .. d.AsOf],
             FamilyFile f => [.. f.Detect, .. f.Unless],
+            HistoryFile h => h.Completion?.Phrases ?? [],
             _ => [],
         };
         foreach (var rule in rules)

@@ -1,0 +1,84 @@
+using Dapper;
+using Extraction.Storage;
+using Extraction.Tests.Cli;
+
+namespace Extraction.Tests.History;
+
+/// <summary>The four issues of the 三门峡 series, ingested: one task history per task.</summary>
+public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesDatabase>
+{
+    private readonly SeriesDatabase db;
+
+    public TaskHistoryTests(SeriesDatabase db) => this.db = db;
+
+    [Fact]
+    public void The_series_has_22_task_identities_with_87_reports_in_date_order()
+    {
+        using var c = Database.OpenReadOnly(db.Path);
+        Assert.Equal(22, c.ExecuteScalar<long>("SELECT count(DISTINCT identity_id) FROM task_history"));
+        Assert.Equal(87, c.ExecuteScalar<long>("SELECT count(*) FROM task_history"));
+        Assert.Equal(1, c.ExecuteScalar<long>("SELECT count(*) FROM series"));
+        var perTask = c.Query<long>("SELECT count(*) FROM task_history GROUP BY identity_id").ToList();
+        Assert.Equal(21, perTask.Count(n => n == 4));
+        Assert.Equal(1, perTask.Count(n => n == 3));
+    }
+
+    [Fact]
+    public void An_abbreviated_department_is_the_same_department_as_its_full_name()
+    {
+        using var c = Database.OpenReadOnly(db.Path);
+        Assert.Equal("市人力资源社会保障局", c.ExecuteScalar<string>("SELECT canonical_name FROM departments WHERE name = '市人社局'"));
+        var departments = c.Query<string>("SELECT DISTINCT departments FROM task_history WHERE identity_number = 1").ToList();
+        Assert.Equal(["市人力资源社会保障局"], departments);
+    }
+
+    [Fact]
+    public void Task_1_completion_rises_through_the_year()
+    {
+        using var c = Database.OpenReadOnly(db.Path);
+        var completion = c.Query<double>("SELECT completion FROM task_history WHERE identity_number = 1 ORDER BY bulletin_date").ToList();
+        Assert.Equal(4, completion.Count);
+        Assert.True(completion.Zip(completion.Skip(1)).All(p => p.Second > p.First), string.Join(", ", completion));
+        Assert.Equal(51.5, completion[1], 1);
+    }
+
+    [Fact]
+    public void Tasks_marked_done_in_the_last_issue_are_done_and_a_lagging_one_is_behind()
+    {
+        using var c = Database.OpenReadOnly(db.Path);
+        var last = c.Query<(long Number, string? Status)>("SELECT number, status FROM task_history WHERE issue = 22 ORDER BY number").ToDictionary(r => r.Number, r => r.Status);
+        foreach (var done in new long[] { 1, 2, 3, 5, 7, 8, 9, 12, 13, 14, 21 })
+        {
+            Assert.True(last[done] == "done", $"task {done}: {last[done]}");
+        }
+
+        Assert.True(c.ExecuteScalar<long>("SELECT count(*) FROM task_history WHERE status = 'behind'") > 0);
+    }
+
+    [Fact]
+    public void Search_finds_the_negative_pressure_wards_in_every_issue()
+    {
+        var (exit, output, error) = CliRunner.Run("search", "负压病房", "--db", db.Path, "--format", "csv");
+        Assert.True(exit == 0, error);
+        var issues = output.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Where(f => f[3] == "12").Select(f => f[1]).Distinct().ToList();
+        Assert.Equal(["7", "11", "15", "22"], issues);
+    }
+
+    /// <summary>The four issues ingested once for all the tests of this class.</summary>
+    public sealed class SeriesDatabase : IDisposable
+    {
+        private readonly TempDirectory dir = new();
+
+        public SeriesDatabase()
+        {
+            Path = dir.File("series.db");
+            var files = new[] { "07", "11", "15", "22" }.Select(n => TestPaths.CorpusFile($"sanmenxia-2020-{n}.txt"));
+            var (exit, _, error) = CliRunner.Run(["ingest", .. files, "--db", Path, "--rules", TestPaths.Rules]);
+            Assert.True(exit == 0, error);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => dir.Dispose();
+    }
+}

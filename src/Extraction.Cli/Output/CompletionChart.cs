@@ -39,7 +39,11 @@ internal static class CompletionChart
             elapsed.Color = Colors.Gray;
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            ticks.LabelFormatter = date => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        }
         plot.Title("Completion against time elapsed");
         plot.YLabel("completion (%)");
         plot.XLabel("as of");

@@ -64,6 +64,51 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
         Assert.Equal(["7", "11", "15", "22"], issues);
     }
 
+    [Fact]
+    public void History_prints_a_timeline_and_draws_a_chart()
+    {
+        using var dir = new TempDirectory();
+        foreach (var chart in new[] { dir.File("t8.svg"), dir.File("t8.png") })
+        {
+            var (exit, output, error) = CliRunner.Run("history", "--number", "8", "--chart", chart, "--db", db.Path, "--format", "csv");
+            Assert.True(exit == 0, error);
+            Assert.Equal(5, output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.True(new FileInfo(chart).Length > 1000);
+        }
+
+        Assert.Contains("<svg", File.ReadAllText(dir.File("t8.svg")));
+        Assert.Equal(2, CliRunner.Run("history", "--chart", dir.File("t.gif"), "--db", db.Path).Exit);
+    }
+
+    [Fact]
+    public void The_xlsx_export_has_one_sheet_per_view_with_the_rows_of_the_view()
+    {
+        using var dir = new TempDirectory();
+        var xlsx = dir.File("h.xlsx");
+        var (exit, _, error) = CliRunner.Run("export", "--format", "xlsx", "--out", xlsx, "--db", db.Path);
+        Assert.True(exit == 0, error);
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(["task_history", "department_report", "audit", "task_overview", "figure_overview"], sheets.Select(s => s.Name!.Value));
+        var first = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!);
+        var rows = first.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(1 + 87, rows.Count);
+        Assert.NotNull(first.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single(p => p.State?.Value == DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen));
+        var completion = rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(13);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, completion.DataType!.Value);
+    }
+
+    [Fact]
+    public void Csv_export_is_the_task_history_view()
+    {
+        var (exit, output, _) = CliRunner.Run("export", "--format", "csv", "--db", db.Path);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("identity_id,series_id,series,issuer,year,identity_number,task,issue,bulletin_date", output);
+        Assert.Equal(1 + 87, output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     /// <summary>The four issues ingested once for all the tests of this class.</summary>
     public sealed class SeriesDatabase : IDisposable
     {

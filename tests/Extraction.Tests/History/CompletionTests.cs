@@ -1,0 +1,119 @@
+using Extraction.History;
+
+namespace Extraction.Tests.History;
+
+/// <summary>Completion, schedule and audit on small reports built in the test.</summary>
+public sealed class CompletionTests
+{
+    private static readonly CompletionCalculator Completion = new(TestPaths.RuleSet.History, TestPaths.RuleSet.Folding);
+    private static readonly ScheduleJudge Schedule = new(TestPaths.RuleSet.History);
+    private static readonly Auditor Audit = new(TestPaths.RuleSet.History);
+
+    [Fact]
+    public void A_progress_figure_against_its_target_gives_the_completion()
+    {
+        StoredFigure[] targets = [new("target", "3.8万人", 38000, "人", "count", metric: "新增城镇就业")];
+        StoredFigure[] progress = [new("progress", "19572人", 19572, "人", "count", metric: "新增城镇就业"), new("progress", "3.8万人", 38000, "人", "count"), new("progress", "51.51%", 51.51, "%", "percent", start: 24)];
+
+        var completion = Completion.FromFigures(targets, progress);
+
+        Assert.Equal(51.5, completion!.Percent, 1);
+        Assert.Equal("figures", completion.Basis);
+        Assert.Equal("19572人 of 3.8万人", completion.Detail);
+    }
+
+    [Fact]
+    public void A_stated_percentage_counts_only_after_a_completion_phrase()
+    {
+        const string Text = "截至6月2日，享受康复救助人数为587人，完成率为97.8%，同比增长12%。";
+        StoredFigure[] progress = [new("progress", "587人", 587, "人", "count", start: 19), new("progress", "12%", 12, "%", "percent", "increase", start: Text.IndexOf("12%", StringComparison.Ordinal)), new("progress", "97.8%", 97.8, "%", "percent", start: Text.IndexOf("97.8%", StringComparison.Ordinal))];
+        Assert.Equal(97.8, Completion.Stated(Text, progress)!.Percent);
+        Assert.Null(Completion.Stated("筛查率62.98%", [new("progress", "62.98%", 62.98, "%", "percent", start: 3)]));
+    }
+
+    [Fact]
+    public void A_ceiling_target_or_a_restated_target_gives_no_completion()
+    {
+        const string Task = "将用水报装环节压缩至3个";
+        StoredFigure[] ceiling = [new("target", "3个", 3, "个", "count", start: Task.IndexOf('3'))];
+        Assert.Null(Completion.FromFigures(ceiling, [new("progress", "2个", 2, "个", "count")], Task));
+
+        StoredFigure[] targets = [new("target", "46套", 46, "套", "count")];
+        Assert.Null(Completion.FromFigures(targets, [new("progress", "46套", 46, "套", "count")]));
+    }
+
+    [Theory]
+    [InlineData("2020-04-30", 37.46, "", "ahead")]
+    [InlineData("2020-07-31", 54.8, "", "behind")]
+    [InlineData("2020-06-30", 48.0, "", "on_schedule")]
+    [InlineData("2020-11-30", 103.2, "", "done")]
+    [InlineData("2020-11-30", null, "全市共建成负压病房11间，超额完成6个的目标任务", "done")]
+    [InlineData("2020-05-31", null, "项目正在建设", null)]
+    public void Status_compares_completion_with_the_time_elapsed(string asOf, double? completion, string text, string? status)
+    {
+        var elapsed = ScheduleJudge.Elapsed(DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), 2020);
+        Assert.Equal(status, Schedule.Status(completion, elapsed, text));
+    }
+
+    [Fact]
+    public void The_schedule_examples_of_the_rules_hold()
+    {
+        foreach (var example in TestPaths.RuleSet.History.ScheduleExamples)
+        {
+            Assert.Equal(example.Status, Schedule.Status(example.Completion, ScheduleJudge.Elapsed(example.AsOf, example.AsOf.Year), ""));
+        }
+    }
+
+    [Fact]
+    public void Audit_flags_a_stated_percentage_20_points_from_its_figures_but_not_one_close_to_them()
+    {
+        var report = new Report(1, 2, 5, 11, new DateOnly(2020, 6, 4), new DateOnly(2020, 5, 31));
+        var fromFigures = new Completion(60.3, "figures", "353个 of 585个");
+
+        Assert.Empty(Audit.Report(report, fromFigures, new Completion(60, "stated", "60%")));
+        var finding = Assert.Single(Audit.Report(report, fromFigures, new Completion(80, "stated", "80%")));
+        Assert.Equal("stated_vs_figures", finding.Kind);
+    }
+
+    [Fact]
+    public void Audit_flags_a_completion_that_falls_and_a_date_after_the_bulletin()
+    {
+        var early = new Report(1, 10, 3, 7, new DateOnly(2020, 4, 30), new DateOnly(2020, 4, 30));
+        var late = new Report(2, 20, 3, 11, new DateOnly(2020, 6, 4), new DateOnly(2020, 6, 30));
+
+        Assert.Equal("cumulative_decrease", Assert.Single(Audit.History([(early, 40.0), (late, 35.0)])).Kind);
+        Assert.Equal("date_after_bulletin", Assert.Single(Audit.Report(late, null, null)).Kind);
+    }
+
+    [Theory]
+    [InlineData("市人社局", "市人力资源社会保障局")]
+    [InlineData("县卫健委", "县卫生健康委")]
+    [InlineData("市妇联", "市妇联")]
+    public void Departments_have_canonical_names(string written, string canonical) =>
+        Assert.Equal(canonical, TestPaths.RuleSet.Departments.Canonical(written));
+
+    [Fact]
+    public void The_department_examples_of_the_rules_hold()
+    {
+        foreach (var (name, canonical) in TestPaths.RuleSet.Departments.Examples)
+        {
+            Assert.Equal(canonical, TestPaths.RuleSet.Departments.Canonical(name));
+        }
+    }
+
+    [Fact]
+    public void A_renumbered_and_reworded_task_keeps_its_identity()
+    {
+        var linker = new TaskLinker(TestPaths.RuleSet.History);
+        IReadOnlyList<TaskText> first = [new(1, 1, "新建城市公共厕所20座"), new(2, 2, "改造老旧小区12个，涉及居民1580户")];
+        IReadOnlyList<TaskText> second = [new(3, 1, "改造城镇老旧小区12个，涉及居民1580户"), new(4, 2, "新建城市公共厕所20座"), new(5, 3, "新增城市公共停车泊位800个")];
+
+        var links = linker.Link([first, second]).ToDictionary(l => l.TaskId);
+
+        Assert.Equal(links[2].Identity, links[3].Identity);
+        Assert.Equal("text", links[3].Method);
+        Assert.Equal(links[1].Identity, links[4].Identity);
+        Assert.NotEqual(links[1].Identity, links[5].Identity);
+        Assert.True(links[3].Confidence is > 0.6 and < 1);
+    }
+}

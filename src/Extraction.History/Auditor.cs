@@ -10,12 +10,16 @@ namespace Extraction.History;
 /// </summary>
 public sealed class Auditor(HistoryRules rules)
 {
-    public IEnumerable<Finding> Report(Report report, Completion? fromFigures, Completion? stated)
+    /// <param name="fromFigures">Every completion the report's figures give, one per target measured.</param>
+    public IEnumerable<Finding> Report(Report report, IReadOnlyList<Completion> fromFigures, Completion? stated)
     {
-        if (fromFigures is not null && stated is not null && Math.Abs(fromFigures.Percent - stated.Percent) > rules.StatedTolerance)
+        // A stated rate that agrees with any target's figures is consistent: 完成率84% may speak
+        // of the second target (168户 of 200户) while the first (2个 of 4个) is at 50%.
+        if (stated is not null && fromFigures.Count > 0 && fromFigures.All(f => Math.Abs(f.Percent - stated.Percent) > rules.StatedTolerance))
         {
+            var fromFirst = fromFigures[0];
             yield return new Finding(report.BulletinId, report.TaskId, "stated_vs_figures",
-                $"task {report.Number}: states {stated.Detail} but {fromFigures.Detail} is {Percent(fromFigures.Percent)}");
+                $"task {report.Number}: states {stated.Detail} but {fromFirst.Detail} is {Percent(fromFirst.Percent)}");
         }
 
         if (report.AsOf is { } asOf && report.BulletinDate is { } published && asOf > published)

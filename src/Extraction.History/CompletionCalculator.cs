@@ -13,21 +13,27 @@ public sealed class CompletionCalculator(HistoryRules rules, TextFolding folding
     private const int PhraseWindow = 24;
 
     /// <param name="taskText">The task's text, where a target written as a ceiling (压缩至3个) shows itself.</param>
-    public Completion? FromFigures(IReadOnlyList<StoredFigure> targets, IReadOnlyList<StoredFigure> progress, string taskText = "")
+    public Completion? FromFigures(IReadOnlyList<StoredFigure> targets, IReadOnlyList<StoredFigure> progress, string taskText = "") =>
+        AllFromFigures(targets, progress, taskText).FirstOrDefault();
+
+    /// <summary>
+    /// One completion per target that a progress figure measures, in the task's order: a task with
+    /// several targets (4个中心, 200户改造) has one for each, and a stated rate may speak of any.
+    /// </summary>
+    /// <param name="anyMetric">Pair figures by unit alone: enough to explain a stated rate, too loose to give a completion.</param>
+    public IEnumerable<Completion> AllFromFigures(IReadOnlyList<StoredFigure> targets, IReadOnlyList<StoredFigure> progress, string taskText = "", bool anyMetric = false)
     {
         foreach (var target in targets.Where(t => Measures(t) && t.Value > 1 && !IsCeiling(t, taskText)))
         {
             // A progress figure equal to a target restates it (全市46套周转宿舍项目正在建设,
             // 已分别提高至286元、178元): it is not an amount achieved towards this target.
-            var achieved = progress.FirstOrDefault(p => Measures(p) && p.Unit == target.Unit && !targets.Any(t => t.Unit == p.Unit && t.Value == p.Value) && SameMetric(target, p));
-            if (achieved is not null && target.Value > 0)
+            var achieved = progress.FirstOrDefault(p => Measures(p) && p.Unit == target.Unit && !targets.Any(t => t.Unit == p.Unit && t.Value == p.Value) && (anyMetric || SameMetric(target, p)));
+            if (achieved is not null)
             {
                 var percent = achieved.Value / target.Value * 100;
-                return new Completion(percent, "figures", $"{achieved.Raw} of {target.Raw}");
+                yield return new Completion(percent, "figures", $"{achieved.Raw} of {target.Raw}");
             }
         }
-
-        return null;
     }
 
     public Completion? Stated(string progressText, IReadOnlyList<StoredFigure> progress)
@@ -69,7 +75,7 @@ public sealed class CompletionCalculator(HistoryRules rules, TextFolding folding
         target.Metric is null || achieved.Metric is null
         || target.Metric.Contains(achieved.Metric, StringComparison.Ordinal)
         || achieved.Metric.Contains(target.Metric, StringComparison.Ordinal)
-        || TextSimilarity.Dice(target.Metric, achieved.Metric) >= rules.MetricSimilarity;
+        || TextSimilarity.Overlap(target.Metric, achieved.Metric) >= rules.MetricSimilarity;
 }
 
 /// <summary>A completion in %, how it was found (figures or stated), and from what.</summary>

@@ -121,7 +121,8 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
             tx);
 
         var place = new Report(bulletin.Id, task.Id, task.Number, bulletin.Issue, Date(bulletin.Date), asOf);
-        findings.AddRange(auditor.Report(place, fromFigures, stated));
+        var explanations = fromFigures is null ? [] : completion.AllFromFigures(targets, reported, task.Text, anyMetric: true).Prepend(fromFigures).ToList();
+        findings.AddRange(auditor.Report(place, explanations, stated));
         return (result?.Percent, place);
     }
 

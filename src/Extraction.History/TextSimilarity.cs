@@ -1,17 +1,29 @@
 namespace Extraction.History;
 
-/// <summary>How alike two Chinese texts are: the Dice coefficient of their character pairs, punctuation and spaces left out.</summary>
+/// <summary>How alike two Chinese texts are, by their character pairs, punctuation and spaces left out.</summary>
 public static class TextSimilarity
 {
+    /// <summary>Shared pairs against the pairs of both (Dice): two task texts that say the same thing.</summary>
     public static double Dice(string? a, string? b)
     {
         var x = Pairs(a);
         var y = Pairs(b);
-        if (x.Count == 0 || y.Count == 0)
-        {
-            return 0;
-        }
+        return x.Count == 0 || y.Count == 0 ? 0 : 2.0 * Shared(x, y) / (x.Count + y.Count);
+    }
 
+    /// <summary>
+    /// Shared pairs against the pairs of the shorter text: a short metric (完成适老化改造) that is
+    /// mostly inside a long one (特殊困难老年人开展居家适老化改造) measures the same thing.
+    /// </summary>
+    public static double Overlap(string? a, string? b)
+    {
+        var x = Pairs(a);
+        var y = Pairs(b);
+        return x.Count == 0 || y.Count == 0 ? 0 : (double)Shared(x, y) / Math.Min(x.Count, y.Count);
+    }
+
+    private static int Shared(List<(char, char)> x, List<(char, char)> y)
+    {
         var counts = new Dictionary<(char, char), int>();
         foreach (var pair in x)
         {
@@ -28,7 +40,7 @@ public static class TextSimilarity
             }
         }
 
-        return 2.0 * shared / (x.Count + y.Count);
+        return shared;
     }
 
     private static List<(char, char)> Pairs(string? text)

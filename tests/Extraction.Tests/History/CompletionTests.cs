@@ -68,11 +68,40 @@ public sealed class CompletionTests
     public void Audit_flags_a_stated_percentage_20_points_from_its_figures_but_not_one_close_to_them()
     {
         var report = new Report(1, 2, 5, 11, new DateOnly(2020, 6, 4), new DateOnly(2020, 5, 31));
-        var fromFigures = new Completion(60.3, "figures", "353个 of 585个");
+        Completion[] fromFigures = [new(60.3, "figures", "353个 of 585个")];
 
         Assert.Empty(Audit.Report(report, fromFigures, new Completion(60, "stated", "60%")));
         var finding = Assert.Single(Audit.Report(report, fromFigures, new Completion(80, "stated", "80%")));
         Assert.Equal("stated_vs_figures", finding.Kind);
+    }
+
+    [Fact]
+    public void Audit_accepts_a_stated_percentage_that_speaks_of_a_second_target()
+    {
+        // 新建居家养老服务中心4个，开展居家适老化改造200户 — 截至9月底，4个中心已建成2个，
+        // 完成适老化改造168户，完成率84%: the 84% is the second target's (168 of 200).
+        StoredFigure[] targets = [new("target", "4个", 4, "个", "count", metric: "居家养老服务中心"), new("target", "200户", 200, "户", "count", metric: "居家适老化改造")];
+        StoredFigure[] progress = [new("progress", "2个", 2, "个", "count", metric: "居家养老服务中心"), new("progress", "168户", 168, "户", "count", metric: "适老化改造")];
+        var report = new Report(1, 2, 8, 13, new DateOnly(2023, 10, 9), new DateOnly(2023, 9, 30));
+
+        var fromFigures = Completion.AllFromFigures(targets, progress).ToList();
+
+        Assert.Equal([50.0, 84.0], fromFigures.Select(c => c.Percent));
+        Assert.Empty(Audit.Report(report, fromFigures, new Completion(84, "stated", "84%")));
+        Assert.Single(Audit.Report(report, fromFigures, new Completion(30, "stated", "30%")));
+    }
+
+    [Theory]
+    [InlineData("完成适老化改造", "特殊困难老年人开展居家适老化改造", true)]
+    [InlineData("居家养老服务中心", "新建居家养老服务中心", true)]
+    [InlineData("失业人员再就业", "新增城镇就业", false)]
+    [InlineData("配套管网完成铺设", "配套建设污水管网", false)]
+    public void Metrics_are_similar_when_the_shorter_is_mostly_inside_the_longer(string progress, string target, bool similar)
+    {
+        StoredFigure[] targets = [new("target", "100户", 100, "户", "count", metric: target)];
+        StoredFigure[] reported = [new("progress", "50户", 50, "户", "count", metric: progress)];
+        Assert.Equal(similar, Completion.FromFigures(targets, reported) is not null);
+        Assert.Single(Completion.AllFromFigures(targets, reported, anyMetric: true));
     }
 
     [Fact]
@@ -82,7 +111,7 @@ public sealed class CompletionTests
         var late = new Report(2, 20, 3, 11, new DateOnly(2020, 6, 4), new DateOnly(2020, 6, 30));
 
         Assert.Equal("cumulative_decrease", Assert.Single(Audit.History([(early, 40.0), (late, 35.0)])).Kind);
-        Assert.Equal("date_after_bulletin", Assert.Single(Audit.Report(late, null, null)).Kind);
+        Assert.Equal("date_after_bulletin", Assert.Single(Audit.Report(late, [], null)).Kind);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Extraction.Model;
 using Extraction.Readers.Html;
+using Extraction.Readers.Pdf;
 using Extraction.Readers.Text;
 
 namespace Extraction.Readers;
@@ -15,7 +16,7 @@ public sealed class DocumentReaders
     }
 
     /// <summary>The readers the product ships with.</summary>
-    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new HtmlDocumentReader()]);
+    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new PdfDocumentReader(), new HtmlDocumentReader()]);
 
     public ReadResult Read(byte[] content)
     {

@@ -1,0 +1,126 @@
+using System.Text;
+
+namespace Extraction.Readers.Pdf;
+
+/// <summary>
+/// Joins lines into paragraphs by their geometry. Government documents indent the first
+/// line of a paragraph and run the others flush left, so a flush line continues the line
+/// above unless that line stopped short of the right margin (the next line's first word
+/// would have fitted); an indented, centred or right-aligned line opens a paragraph of its
+/// own. A change of font size or a wider gap than the line spacing also opens one. Centred
+/// lines join only as a title (larger than body text, or wrapped because it was long), so
+/// the masthead's issue, issuer and date stay apart. The same rules carry a paragraph, or a
+/// word, over a page break. Chinese lines join without a space, Latin words with one.
+/// </summary>
+public static class PdfParagraphAssembler
+{
+    /// <summary>Paragraphs of the pages' lines, in order; page furniture should be gone already.</summary>
+    public static List<RawParagraph> Assemble(IReadOnlyList<PdfPageLines> pages)
+    {
+        var layout = new PdfLayout(pages);
+        var paragraphs = new List<RawParagraph>();
+        var text = new StringBuilder();
+        var firstPage = 0;
+        PdfTextLine? previous = null;
+        var previousPage = 0;
+        foreach (var page in pages)
+        {
+            foreach (var line in page.Lines)
+            {
+                if (previous is null || StartsParagraph(layout, previous, previousPage, line, page.Number))
+                {
+                    Flush(text, firstPage, paragraphs);
+                    firstPage = page.Number;
+                }
+                else if (text.Length > 0 && CjkText.SpaceAcrossLineBreak(text[^1], line.Text[0]))
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(line.Text);
+                previous = line;
+                previousPage = page.Number;
+            }
+        }
+
+        Flush(text, firstPage, paragraphs);
+        return paragraphs;
+    }
+
+    private static bool StartsParagraph(PdfLayout layout, PdfTextLine above, int abovePage, PdfTextLine line, int page)
+    {
+        if (above.IsTableRow || line.IsTableRow)
+        {
+            return true;
+        }
+
+        if (Math.Abs(above.Size - line.Size) > 0.12 * Math.Max(above.Size, line.Size))
+        {
+            return true;
+        }
+
+        if (abovePage == page)
+        {
+            var drop = above.Baseline - line.Baseline;
+            if (drop <= 0 || drop > layout.MaxLineDrop(line.Size))
+            {
+                return true;
+            }
+        }
+
+        var (aboveLeft, aboveRight) = layout.Column(abovePage);
+        var (left, right) = layout.Column(page);
+        var aboveShape = Shape(above, aboveLeft, aboveRight);
+        var shape = Shape(line, left, right);
+        if (aboveShape == LineShape.Centred || shape == LineShape.Centred)
+        {
+            var wrappedTitle = aboveShape == shape && abovePage == page && (layout.IsHeading(above) || above.Width >= 0.6 * (aboveRight - aboveLeft));
+            return !wrappedTitle;
+        }
+
+        if (aboveShape == LineShape.RightAligned || shape != LineShape.Flush)
+        {
+            return true;
+        }
+
+        // A flush line continues the one above unless its first word would have fitted there.
+        return above.Right + line.FirstWordWidth + above.Size <= aboveRight;
+    }
+
+    internal static LineShape Shape(PdfTextLine line, double left, double right)
+    {
+        var em = line.Size;
+        var leftGap = line.Left - left;
+        var rightGap = right - line.Right;
+        if (leftGap <= 0.5 * em)
+        {
+            return LineShape.Flush;
+        }
+
+        if (leftGap >= 3 * em && rightGap >= 3 * em && Math.Abs(leftGap - rightGap) <= 2 * em)
+        {
+            return LineShape.Centred;
+        }
+
+        return rightGap <= em && leftGap >= 0.3 * (right - left) ? LineShape.RightAligned : LineShape.Indented;
+    }
+
+    private static void Flush(StringBuilder text, int page, List<RawParagraph> paragraphs)
+    {
+        var paragraph = text.ToString().Trim();
+        if (paragraph.Length > 0)
+        {
+            paragraphs.Add(new RawParagraph(paragraph, page));
+        }
+
+        text.Clear();
+    }
+}
+
+internal enum LineShape
+{
+    Flush,
+    Indented,
+    Centred,
+    RightAligned,
+}

@@ -1,4 +1,5 @@
 using Extraction.Model;
+using Extraction.Readers.Docx;
 using Extraction.Readers.Html;
 using Extraction.Readers.Pdf;
 using Extraction.Readers.Text;
@@ -16,7 +17,7 @@ public sealed class DocumentReaders
     }
 
     /// <summary>The readers the product ships with.</summary>
-    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new PdfDocumentReader(), new HtmlDocumentReader()]);
+    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(), new HtmlDocumentReader()]);
 
     public ReadResult Read(byte[] content)
     {

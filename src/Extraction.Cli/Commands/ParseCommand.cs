@@ -19,11 +19,41 @@ internal static class ParseCommand
         {
             Description = "Show, for every field, the rule that produced it and the exact source text (with --json: a provenance array in the document)",
         };
+        var paragraphs = new Option<bool>("--paragraphs")
+        {
+            Description = "Print the paragraphs as the reader gives them to the rules (¶number, page, text; table cells joined by ' | '), nothing extracted",
+        };
         var rules = CommonOptions.Rules();
         var family = CommonOptions.Family();
-        var command = new Command("parse", "Extract one bulletin and print it") { file, json, explain, rules, family };
-        command.SetAction(r => Run(context, r.GetValue(file)!, r.GetValue(json), r.GetValue(explain), r.GetValue(rules), r.GetValue(family)));
+        var command = new Command("parse", "Extract one bulletin and print it") { file, json, explain, paragraphs, rules, family };
+        command.SetAction(r => r.GetValue(paragraphs)
+            ? Paragraphs(context, r.GetValue(file)!)
+            : Run(context, r.GetValue(file)!, r.GetValue(json), r.GetValue(explain), r.GetValue(rules), r.GetValue(family)));
         return command;
+    }
+
+    /// <summary>What the rules see: when a layout is not understood, the first question is how it was read.</summary>
+    private static int Paragraphs(CliContext context, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return context.Fail($"{path}: no such file");
+        }
+
+        var read = Readers.DocumentReaders.Default.Read(File.ReadAllBytes(path));
+        if (read.Document is not { } document)
+        {
+            return context.Fail($"{path}: {read.Error}");
+        }
+
+        for (var i = 0; i < document.Paragraphs.Count; i++)
+        {
+            var paragraph = document.Paragraphs[i];
+            var page = paragraph.Page is { } p ? $" p.{p}" : "";
+            context.Out.WriteLine($"¶{i + 1}{page}\t{paragraph.Text}");
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static int Run(CliContext context, string path, bool json, bool explain, string? rulesDirectory, string? family)

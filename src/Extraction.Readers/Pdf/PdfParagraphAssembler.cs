@@ -70,6 +70,16 @@ public static class PdfParagraphAssembler
 
         var (aboveLeft, aboveRight) = layout.Column(abovePage);
         var (left, right) = layout.Column(page);
+
+        // The last line of a long centred title is centred under the full line above it
+        // (…推进情况表（1—9 / 月）), whatever the column measured from a few body lines says.
+        if (abovePage == page && layout.IsHeading(above) && line.Width < above.Width
+            && above.Width >= 0.6 * (aboveRight - aboveLeft)
+            && Math.Abs((line.Left + line.Right) / 2 - (above.Left + above.Right) / 2) <= line.Size)
+        {
+            return false;
+        }
+
         var aboveShape = Shape(above, aboveLeft, aboveRight);
         var shape = Shape(line, left, right);
         if (aboveShape == LineShape.Centred || shape == LineShape.Centred)
@@ -84,8 +94,11 @@ public static class PdfParagraphAssembler
         }
 
         // A flush line continues the one above unless its first word would have fitted there.
-        return above.Right + line.FirstWordWidth + above.Size <= aboveRight;
+        return WouldHaveFitted(above, line, aboveRight);
     }
+
+    private static bool WouldHaveFitted(PdfTextLine above, PdfTextLine line, double right) =>
+        above.Right + line.FirstWordWidth + above.Size <= right;
 
     internal static LineShape Shape(PdfTextLine line, double left, double right)
     {

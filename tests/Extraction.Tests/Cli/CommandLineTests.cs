@@ -16,6 +16,12 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("ingest", "--help")]
     [InlineData("query", "--help")]
     [InlineData("figures", "--help")]
+    [InlineData("check", "--help")]
+    [InlineData("rules", "test", "--help")]
+    [InlineData("history", "--help")]
+    [InlineData("search", "--help")]
+    [InlineData("audit", "--help")]
+    [InlineData("export", "--help")]
     public void Every_command_has_help(params string[] args)
     {
         var (exit, output, _) = CliRunner.Run(args);
@@ -54,6 +60,16 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("专项督查快报 第11期", output);
         Assert.Contains("departments: 市妇联、市卫生健康委", output);
+    }
+
+    [Fact]
+    public void Parse_paragraphs_shows_a_pdf_table_as_the_rules_see_it()
+    {
+        var (exit, output, error) = CliRunner.Run("parse", TestPaths.CorpusFile("songqiao-county-2020-09.pdf"), "--paragraphs");
+        Assert.True(exit == ExitCodes.Ok, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("¶1 p.1\t松桥县2020年民生实事项目推进情况表（1—9月）", lines[0].TrimEnd('\r'));
+        Assert.Contains("¶5 p.1\t1 | 新增城镇就业3000人，城镇登记失业率控制在4%以内 | 县人社局 | 各乡镇 | 新增城镇就业2786人，完成率92.9%；城镇登记失业率3.2% | 是", output);
     }
 
     [Fact]

@@ -315,6 +315,21 @@ public sealed class PdfGeometryTests
     }
 
     [Fact]
+    public void A_long_centred_title_whose_full_line_fills_the_column_keeps_its_centred_last_line()
+    {
+        // LibreOffice sets a 24 pt title over the column: the full first line starts a little
+        // in from the margin, so it is not "centred" by measure; the last line is centred under it.
+        const double Title = 24;
+        var full = new PdfTextLine("松桥县2020年民生实事项目推进情况表（1—9", Flush + 10, 528 - 2, 714 + (2.6 * Pitch), Title, Title);
+        var middle = (full.Left + full.Right) / 2;
+        var last = new PdfTextLine("月）", middle - Title, middle + Title, 714 + (1.4 * Pitch), Title, Title);
+
+        var paragraphs = Assemble(Page(1, full, last, Cjk('甲', 26, Indent, 0), Cjk('乙', 4, Flush, 1)));
+
+        Assert.Equal(["松桥县2020年民生实事项目推进情况表（1—9月）", Text('甲', 26) + Text('乙', 4)], paragraphs);
+    }
+
+    [Fact]
     public void A_right_aligned_signature_and_date_stay_apart()
     {
         var paragraphs = Assemble(Page(1,

@@ -57,8 +57,9 @@ public static class TextDecoder
             return (new UnicodeEncoding(bigEndian: true, byteOrderMark: false), 2);
         }
 
-        // UTF-16 text without a BOM still has zero bytes (in newlines, digits, Latin letters);
-        // UTF-8 and GB18030 text never does.
+        // UTF-16 text without a BOM still has zero bytes (in newlines, digits, Latin letters),
+        // nearly all at one parity; UTF-8 and GB18030 text has none, or a stray one that a
+        // damaged dump carries — too few to make the whole file UTF-16.
         int zerosAtEven = 0, zerosAtOdd = 0;
         for (var i = 0; i < b.Length; i++)
         {
@@ -75,7 +76,8 @@ public static class TextDecoder
             }
         }
 
-        if (zerosAtEven + zerosAtOdd > 0)
+        var (more, fewer) = (Math.Max(zerosAtEven, zerosAtOdd), Math.Min(zerosAtEven, zerosAtOdd));
+        if (more > 0 && more >= b.Length / 200 && fewer <= more / 4)
         {
             return (new UnicodeEncoding(bigEndian: zerosAtEven > zerosAtOdd, byteOrderMark: false), 0);
         }

@@ -40,6 +40,21 @@ public sealed class TextDecoderTests
         Assert.Equal("gb18030", name, ignoreCase: true);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("gb18030")]
+    public void A_stray_zero_byte_does_not_make_a_file_utf_16(string encoding)
+    {
+        var bytes = Encode(Seed, encoding).ToList();
+        bytes.Insert(bytes.IndexOf((byte)'\n', bytes.Count / 2) + 1, 0);
+
+        var text = TextDecoder.Decode([.. bytes], out var name);
+
+        Assert.Equal(encoding, name, ignoreCase: true);
+        Assert.Equal(Seed.Length + 1, text.Length);
+        Assert.Contains("全市新增城镇就业19572人", text);
+    }
+
     [Fact]
     public void Paragraphs_are_the_non_blank_lines_trimmed()
     {

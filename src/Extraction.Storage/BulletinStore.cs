@@ -21,11 +21,14 @@ public sealed class BulletinStore : IDisposable
         connection = Database.OpenForWriting(path);
     }
 
-    /// <summary>True when this content was already ingested by the same extractor version.</summary>
-    public bool IsCurrent(string sha256, string extractorVersion) =>
-        connection.ExecuteScalar<long>(
-            "SELECT count(*) FROM source_documents WHERE sha256 = @sha256 AND rules_fingerprint = @extractorVersion",
-            new { sha256, extractorVersion }) > 0;
+    /// <summary>
+    /// How this content fared when the same rules and build last read it: null when they have
+    /// not; else its error, "" when it was parsed.
+    /// </summary>
+    public string? Current(string sha256, string extractorVersion) =>
+        connection.QueryFirstOrDefault<string?>(
+            "SELECT coalesce(error, '') FROM source_documents WHERE sha256 = @sha256 AND rules_fingerprint = @extractorVersion",
+            new { sha256, extractorVersion });
 
     public IngestStatus Save(StoredFile file, BulletinDocument? bulletin, string? error, IReadOnlyList<FieldProvenance>? provenance = null)
     {

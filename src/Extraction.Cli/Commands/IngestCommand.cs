@@ -115,9 +115,10 @@ internal static class IngestCommand
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (!force && store.IsCurrent(sha256, version))
+        if (!force && store.Current(sha256, version) is { } before)
         {
-            return (IngestStatus.Unchanged, "");
+            // A file that failed before fails again: the summary and --strict must still say so.
+            return before.Length == 0 ? (IngestStatus.Unchanged, "") : (IngestStatus.Failed, $"{before} (as before)");
         }
 
         var outcome = parser.Parse(Path.GetFileName(path), content, path);

@@ -75,5 +75,10 @@ public sealed class BadFileTests : IDisposable
 
         // Four files of one bulletin are one bulletin with four sources.
         Assert.Equal("bulletins,tasks\r\n1,22\r\n", CliRunner.Run("query", "select (select count(*) from bulletins) as bulletins, (select count(*) from tasks) as tasks", "--db", db, "--format", "csv").Out);
+        // Again: nothing new, and the bad files are still reported, so --strict still fails.
+        var (again, _, errorAgain) = CliRunner.Run("ingest", folder, "--db", db, "--rules", TestPaths.Rules, "--strict");
+        Assert.Equal(ExitCodes.Failure, again);
+        Assert.Contains("0 added, 0 updated, 4 unchanged, 7 failed", errorAgain);
+        Assert.Contains("zip-bomb.docx", errorAgain);
     }
 }

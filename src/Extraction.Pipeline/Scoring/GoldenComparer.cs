@@ -29,7 +29,11 @@ public static class GoldenComparer
             if (!actualTasks.TryGetValue(gold.Number, out var queue) || queue.Count == 0)
             {
                 diffs.Add($"task {gold.Number}: missing");
-                MissTask(gold, tally);
+                foreach (var (kind, count) in Unmatched(gold))
+                {
+                    tally[kind].Fn += count;
+                }
+
                 continue;
             }
 
@@ -39,7 +43,10 @@ public static class GoldenComparer
         foreach (var extra in actualTasks.Values.SelectMany(q => q))
         {
             diffs.Add($"task {extra.Number}: not in the golden file");
-            ExtraTask(extra, tally);
+            foreach (var (kind, count) in Unmatched(extra))
+            {
+                tally[kind].Fp += count;
+            }
         }
 
         var fields = Kinds.Select(k => new FieldScore(k, tally[k].Tp, tally[k].Fp, tally[k].Fn)).ToList();
@@ -169,28 +176,20 @@ public static class GoldenComparer
         }
     }
 
-    private static void MissTask(BulletinTask gold, Dictionary<string, Counter> tally)
+    /// <summary>
+    /// What a task without a partner carries, by field kind: every one of them is missed (a gold
+    /// task) or spurious (an extra task).
+    /// </summary>
+    private static IEnumerable<(string Kind, int Count)> Unmatched(BulletinTask task)
     {
-        tally["tasks"].Fn++;
-        tally["task_text"].Fn++;
-        tally["departments"].Fn += gold.Departments.Count > 0 ? 1 : 0;
-        tally["as_of"].Fn += gold.Progress?.AsOf is null ? 0 : 1;
-        tally["progress_text"].Fn += gold.Progress is null ? 0 : 1;
-        var figures = gold.Targets.Count + (gold.Progress?.Figures.Count ?? 0);
-        tally["figures_detected"].Fn += figures;
-        tally["figure_values"].Fn += figures;
-    }
-
-    private static void ExtraTask(BulletinTask extra, Dictionary<string, Counter> tally)
-    {
-        tally["tasks"].Fp++;
-        tally["task_text"].Fp++;
-        tally["departments"].Fp += extra.Departments.Count > 0 ? 1 : 0;
-        tally["as_of"].Fp += extra.Progress?.AsOf is null ? 0 : 1;
-        tally["progress_text"].Fp += extra.Progress is null ? 0 : 1;
-        var figures = extra.Targets.Count + (extra.Progress?.Figures.Count ?? 0);
-        tally["figures_detected"].Fp += figures;
-        tally["figure_values"].Fp += figures;
+        var figures = task.Targets.Count + (task.Progress?.Figures.Count ?? 0);
+        yield return ("tasks", 1);
+        yield return ("task_text", 1);
+        yield return ("departments", task.Departments.Count > 0 ? 1 : 0);
+        yield return ("as_of", task.Progress?.AsOf is null ? 0 : 1);
+        yield return ("progress_text", task.Progress is null ? 0 : 1);
+        yield return ("figures_detected", figures);
+        yield return ("figure_values", figures);
     }
 
     private static string Describe(Figure f) =>

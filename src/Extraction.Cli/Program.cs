@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Extraction.Cli.Commands;
+using Extraction.Rules;
 
 namespace Extraction.Cli;
 
@@ -42,6 +43,14 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (RuleLoadException e)
+        {
+            // Every command loads the rules; a broken rule file is one line, whichever it was.
+            return context.Fail($"rules: {e.Message}");
+        }
     }
 }

@@ -33,15 +33,7 @@ internal static class CheckCommand
 
     private static int Run(CliContext context, string directory, bool diff, string? accept, bool update, bool json, string? rulesDirectory)
     {
-        BulletinParser parser;
-        try
-        {
-            parser = context.CreateParser(rulesDirectory);
-        }
-        catch (RuleLoadException e)
-        {
-            return context.Fail($"rules: {e.Message}");
-        }
+        var parser = context.CreateParser(rulesDirectory);
 
         if (accept is not null)
         {

@@ -4,7 +4,6 @@ using Extraction.Cli.Output;
 using Extraction.Figures;
 using Extraction.Model;
 using Extraction.Pipeline.FigureCases;
-using Extraction.Rules;
 
 namespace Extraction.Cli.Commands;
 
@@ -46,16 +45,8 @@ internal static class FiguresCommand
         });
         command.SetAction(r =>
         {
-            FigureExtractor extractor;
-            try
-            {
-                var ruleSet = context.LoadRules(r.GetValue(rules)).Common;
-                extractor = new FigureExtractor(ruleSet.Figures, ruleSet.Folding);
-            }
-            catch (RuleLoadException e)
-            {
-                return context.Fail($"rules: {e.Message}");
-            }
+            var ruleSet = context.LoadRules(r.GetValue(rules)).Common;
+            var extractor = new FigureExtractor(ruleSet.Figures, ruleSet.Folding);
 
             if (r.GetValue(check) is { } table)
             {

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Extraction.History;
 using Extraction.Metrics;
 using Extraction.Pipeline;
-using Extraction.Rules;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -50,15 +49,7 @@ internal static class IngestCommand
             return context.Fail($"{missing[0]}: no such file or directory");
         }
 
-        BulletinParser parser;
-        try
-        {
-            parser = context.CreateParser(rulesDirectory, family);
-        }
-        catch (RuleLoadException e)
-        {
-            return context.Fail($"rules: {e.Message}");
-        }
+        var parser = context.CreateParser(rulesDirectory, family);
 
         var files = InputFiles.Expand(paths);
         var version = ExtractorVersion.Of(parser.Rules);

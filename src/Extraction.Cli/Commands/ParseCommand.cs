@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Extraction.Cli.Output;
 using Extraction.Model;
-using Extraction.Rules;
 
 namespace Extraction.Cli.Commands;
 
@@ -63,39 +62,32 @@ internal static class ParseCommand
             return context.Fail($"{path}: no such file");
         }
 
-        try
+        var outcome = context.CreateParser(rulesDirectory, family).ParseFile(path);
+        if (!outcome.Succeeded)
         {
-            var outcome = context.CreateParser(rulesDirectory, family).ParseFile(path);
-            if (!outcome.Succeeded)
-            {
-                return context.Fail($"{path}: {outcome.Error}");
-            }
-
-            if (json && explain)
-            {
-                // bulletin/1 allows extra fields: the provenance rides along with the document.
-                var document = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Bulletin!, BulletinJson.Options)!.AsObject();
-                document["provenance"] = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Provenance, BulletinJson.Options);
-                context.Out.WriteLine(document.ToJsonString(BulletinJson.Options));
-            }
-            else if (json)
-            {
-                context.Out.WriteLine(BulletinJson.Serialize(outcome.Bulletin!));
-            }
-            else if (explain)
-            {
-                ProvenanceTable.Write(context.Out, outcome.Provenance);
-            }
-            else
-            {
-                BulletinSummary.Write(context.Out, outcome.Bulletin!);
-            }
-
-            return ExitCodes.Ok;
+            return context.Fail($"{path}: {outcome.Error}");
         }
-        catch (RuleLoadException e)
+
+        if (json && explain)
         {
-            return context.Fail($"rules: {e.Message}");
+            // bulletin/1 allows extra fields: the provenance rides along with the document.
+            var document = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Bulletin!, BulletinJson.Options)!.AsObject();
+            document["provenance"] = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Provenance, BulletinJson.Options);
+            context.Out.WriteLine(document.ToJsonString(BulletinJson.Options));
         }
+        else if (json)
+        {
+            context.Out.WriteLine(BulletinJson.Serialize(outcome.Bulletin!));
+        }
+        else if (explain)
+        {
+            ProvenanceTable.Write(context.Out, outcome.Provenance);
+        }
+        else
+        {
+            BulletinSummary.Write(context.Out, outcome.Bulletin!);
+        }
+
+        return ExitCodes.Ok;
     }
 }

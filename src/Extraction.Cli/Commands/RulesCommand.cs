@@ -19,15 +19,7 @@ internal static class RulesCommand
 
     private static int Test(CliContext context, string? directory)
     {
-        RuleBook book;
-        try
-        {
-            book = context.LoadRules(directory);
-        }
-        catch (RuleLoadException e)
-        {
-            return context.Fail($"rules: {e.Message}");
-        }
+        var book = context.LoadRules(directory);
 
         var checks = new RuleExampleChecker(book).CheckAll();
         foreach (var failure in checks.Where(c => !c.Passed))
@@ -42,15 +34,7 @@ internal static class RulesCommand
 
     private static int List(CliContext context, string? directory)
     {
-        RuleBook book;
-        try
-        {
-            book = context.LoadRules(directory);
-        }
-        catch (RuleLoadException e)
-        {
-            return context.Fail($"rules: {e.Message}");
-        }
+        var book = context.LoadRules(directory);
 
         context.Out.WriteLine($"{book.Directory} (fingerprint {book.Fingerprint})");
         context.Out.WriteLine($"  {RuleBook.CommonName}: {book.Common.Paragraphs.Count} paragraph rules, {book.Common.Dates.AsOf.Count} as-of forms, {book.Common.Figures.Units.Count} units");

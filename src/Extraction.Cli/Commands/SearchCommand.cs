@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Extraction.Metrics;
-using Extraction.Rules;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -27,15 +26,7 @@ internal static class SearchCommand
 
     private static int Run(CliContext context, string text, string databasePath, string format, string? rulesDirectory)
     {
-        RuleSet rules;
-        try
-        {
-            rules = context.LoadRules(rulesDirectory).Common;
-        }
-        catch (RuleLoadException e)
-        {
-            return context.Fail($"rules: {e.Message}");
-        }
+        var rules = context.LoadRules(rulesDirectory).Common;
 
         var words = new WordSegmenter(rules.Metrics, rules.Folding).ForQuery(text);
         if (words.Count == 0)

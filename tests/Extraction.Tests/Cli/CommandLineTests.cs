@@ -42,6 +42,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("--help", error);
     }
 
+    [Theory]
+    [InlineData("parse", "SEED")]
+    [InlineData("rules", "test")]
+    [InlineData("figures", "3.8万人")]
+    [InlineData("check", "CORPUS")]
+    public void A_broken_rules_directory_is_one_line_and_exit_1(params string[] args)
+    {
+        var rules = dir.File("rules");
+        Directory.CreateDirectory(Path.Combine(rules, "common"));
+        var arguments = args.Select(a => a switch { "SEED" => Seed, "CORPUS" => TestPaths.Corpus, _ => a }).Concat(["--rules", rules]).ToArray();
+
+        var (exit, _, error) = CliRunner.Run(arguments);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.StartsWith("extract: rules: ", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public void Parse_json_is_valid_bulletin_1()
     {

@@ -11,14 +11,7 @@ public static class Database
 
     public static SqliteConnection OpenForWriting(string path)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
+        var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
         Migrate(connection);
         return connection;
     }
@@ -31,10 +24,15 @@ public static class Database
             throw new FileNotFoundException($"no database at {path} (run 'extract ingest' first)", path);
         }
 
+        return Open(path, SqliteOpenMode.ReadOnly);
+    }
+
+    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
+            Mode = mode,
             ForeignKeys = true,
             Pooling = false,
         }.ToString());

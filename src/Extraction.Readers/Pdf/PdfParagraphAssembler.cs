@@ -94,11 +94,8 @@ public static class PdfParagraphAssembler
         }
 
         // A flush line continues the one above unless its first word would have fitted there.
-        return WouldHaveFitted(above, line, aboveRight);
+        return above.Right + line.FirstWordWidth + above.Size <= aboveRight;
     }
-
-    private static bool WouldHaveFitted(PdfTextLine above, PdfTextLine line, double right) =>
-        above.Right + line.FirstWordWidth + above.Size <= right;
 
     internal static LineShape Shape(PdfTextLine line, double left, double right)
     {

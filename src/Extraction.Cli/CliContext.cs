@@ -30,6 +30,6 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
             throw new RuleLoadException($"no rule family '{family}' (families: {string.Join(", ", book.Families.Select(f => f.Name).Prepend(RuleBook.CommonName))})");
         }
 
-        return new BulletinParser(book, Extraction.Readers.DocumentReaders.Default, family);
+        return new BulletinParser(book, family);
     }
 }

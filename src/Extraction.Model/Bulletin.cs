@@ -3,18 +3,27 @@ using System.Text.Json.Serialization;
 namespace Extraction.Model;
 
 /// <summary>One extracted bulletin: the document that <c>extract parse --json</c> prints (bulletin/1).</summary>
+/// <param name="Statements">Body paragraphs outside tasks and problems. Null only in a golden file written before statements existed, which is then not scored on them.</param>
+/// <param name="Tallies">Programme-wide counts by status. Null only in a golden file that is not scored on them.</param>
 public sealed record BulletinDocument(
     SourceInfo Source,
     BulletinInfo Bulletin,
     IReadOnlyList<Category> Categories,
     IReadOnlyList<BulletinTask> Tasks,
     IReadOnlyList<Problem> Problems,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<Statement>? Statements = null,
+    IReadOnlyList<Tally>? Tallies = null)
 {
     public const string SchemaName = "bulletin/1";
 
     [JsonPropertyOrder(-1)]
     public string Schema => SchemaName;
+
+    /// <summary>Every figure of the document: task targets, progress and statements, in reading order of each.</summary>
+    public IEnumerable<Figure> AllFigures =>
+        Tasks.SelectMany(t => t.Targets.Concat(t.Progress?.Figures ?? []))
+            .Concat((Statements ?? []).SelectMany(s => s.Figures));
 }
 
 public sealed record SourceInfo(string File, string Sha256, SourceFormat Format, int? Pages);
@@ -38,15 +47,29 @@ public sealed record BulletinInfo(
 
 public sealed record Category(int Ordinal, string Title);
 
-/// <summary>A numbered task (民生实事 item) with its departments, targets and progress.</summary>
+/// <summary>A task (民生实事 item) with its departments, targets and progress.</summary>
+/// <param name="Numbered">False for a task the layout marks without printing a number (its number is its position); written only then.</param>
 public sealed record BulletinTask(
     int Number,
     int? Category,
     string Text,
     IReadOnlyList<string> Departments,
     IReadOnlyList<Figure> Targets,
-    Progress? Progress);
+    Progress? Progress,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Numbered = null);
 
 public sealed record Progress(DateOnly? AsOf, string Text, IReadOnlyList<Figure> Figures);
 
 public sealed record Problem(int Ordinal, string Text);
+
+/// <summary>A body paragraph that belongs to no task and no problem: intro, a paragraph between tasks, or the closing.</summary>
+public sealed record Statement(StatementSection Section, string Text, DateOnly? AsOf, IReadOnlyList<Figure> Figures);
+
+[JsonConverter(typeof(SnakeCaseEnumConverter<StatementSection>))]
+public enum StatementSection { Intro, Body, Closing }
+
+/// <summary>A count the bulletin states about its whole programme, by status: 已完成26件 → done 26.</summary>
+public sealed record Tally(TallyStatus Status, int Count, string Raw);
+
+[JsonConverter(typeof(SnakeCaseEnumConverter<TallyStatus>))]
+public enum TallyStatus { Done, OnSchedule, Behind, Started, NotStarted }

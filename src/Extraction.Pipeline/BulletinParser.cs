@@ -17,7 +17,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
     private readonly ConcurrentDictionary<string, Stages> stages = new();
 
     public BulletinParser(RuleBook rules, string? family = null)
-        : this(rules, DocumentReaders.Default, family)
+        : this(rules, DocumentReaders.For(rules.Common), family)
     {
     }
 
@@ -41,7 +41,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
     public ParseOutcome Parse(string fileName, byte[] content, string? path = null)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        var read = readers.Read(content);
+        var read = Read(content);
         if (read.Document is not { } document)
         {
             return ParseOutcome.Failed(path ?? fileName, sha256, read.Error ?? "unreadable");
@@ -52,12 +52,28 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         var (segmenter, builder, metrics) = stages.GetOrAdd(ruleSet.Name, _ => new Stages(new Segmenter(ruleSet), new BulletinBuilder(ruleSet), new MetricTagger(ruleSet.Metrics, ruleSet.Folding)));
         var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages));
         bulletin = TagMetrics(bulletin, metrics);
-        if (bulletin.Tasks.Count == 0)
+
+        // Text that is all page furniture is no bulletin; anything else is kept, with a warning when no task was found.
+        if (bulletin.Tasks.Count == 0 && (bulletin.Statements ?? []).Count == 0 && bulletin.Problems.Count == 0)
         {
-            return ParseOutcome.Failed(path ?? fileName, sha256, "no tasks found (is this a progress bulletin?)", bulletin);
+            return ParseOutcome.Failed(path ?? fileName, sha256, "no bulletin text (only page furniture, headings or a title)", bulletin);
         }
 
         return ParseOutcome.Parsed(path ?? fileName, sha256, bulletin, provenance);
+    }
+
+    /// <summary>The document as the rules see it: read by the reader of its format, glosses removed.</summary>
+    public ReadResult Read(byte[] content)
+    {
+        var read = readers.Read(content);
+        return read.Document is { } document ? ReadResult.Success(Annotations.Remove(document, rules.Common.Annotations)) : read;
+    }
+
+    /// <summary>The furniture rule a paragraph matches (it is dropped before segmentation), or null.</summary>
+    public FurnitureRule? Furniture(string paragraph)
+    {
+        var folded = rules.Common.Folding.Fold(paragraph.Trim());
+        return rules.Common.Furniture.FirstOrDefault(f => f.Matches(folded));
     }
 
     private static BulletinDocument TagMetrics(BulletinDocument bulletin, MetricTagger metrics) => bulletin with
@@ -67,6 +83,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
             Targets = metrics.Tag(t.Text, t.Targets),
             Progress = t.Progress is { } p ? p with { Figures = metrics.Tag(p.Text, p.Figures) } : null,
         })],
+        Statements = [.. (bulletin.Statements ?? []).Select(s => s with { Figures = metrics.Tag(s.Text, s.Figures) })],
     };
 
     private sealed record Stages(Segmenter Segmenter, BulletinBuilder Builder, MetricTagger Metrics);

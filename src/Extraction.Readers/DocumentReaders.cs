@@ -3,6 +3,7 @@ using Extraction.Readers.Docx;
 using Extraction.Readers.Html;
 using Extraction.Readers.Pdf;
 using Extraction.Readers.Text;
+using Extraction.Rules;
 
 namespace Extraction.Readers;
 
@@ -16,8 +17,8 @@ public sealed class DocumentReaders
         this.readers = readers.ToDictionary(r => r.Format);
     }
 
-    /// <summary>The readers the product ships with.</summary>
-    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(), new HtmlDocumentReader()]);
+    /// <summary>The readers the product ships with; web pages are read with the page rules of <paramref name="rules"/>.</summary>
+    public static DocumentReaders For(RuleSet rules) => new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(), new HtmlDocumentReader(rules)]);
 
     public ReadResult Read(byte[] content)
     {

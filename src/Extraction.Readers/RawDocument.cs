@@ -9,7 +9,8 @@ public sealed record RawDocument(SourceFormat Format, IReadOnlyList<RawParagraph
 /// One paragraph as the document lays it out. A table row arrives as one paragraph whose
 /// cells are joined by <see cref="CellSeparator"/>.
 /// </summary>
-public sealed record RawParagraph(string Text, int? Page = null)
+/// <param name="IsPageMetadata">A line the web page prints about the document (its publication record), kept for the facts it states; never text of the bulletin.</param>
+public sealed record RawParagraph(string Text, int? Page = null, bool IsPageMetadata = false)
 {
     public const string CellSeparator = " | ";
 }

@@ -12,7 +12,9 @@ public sealed record RuleSet(
     string Directory,
     string Fingerprint,
     TextFolding Folding,
-    IReadOnlyList<PatternRule> Furniture,
+    IReadOnlyList<FurnitureRule> Furniture,
+    PageRules Page,
+    PatternRule? Annotations,
     IReadOnlyList<PatternRule> Paragraphs,
     IReadOnlyList<PatternRule> DeclaredCounts,
     IReadOnlyList<PatternRule> ProgrammeYear,
@@ -21,6 +23,7 @@ public sealed record RuleSet(
     TableRules? Table,
     SeparatorRule DepartmentSeparator,
     DateRules Dates,
+    TallyRules Tallies,
     FigureRules Figures,
     MetricRules Metrics,
     DepartmentRules Departments,
@@ -31,18 +34,44 @@ public sealed record SeparatorRule(Regex Pattern, IReadOnlyList<SplitExample> Ex
 
 public sealed record SplitExample(string Text, IReadOnlyList<string> Parts);
 
-/// <summary>How dates are written: the bulletin's own date and the as-of date of a progress paragraph.</summary>
+/// <summary>
+/// How dates are written: the bulletin's own date, the as-of date that opens a progress
+/// paragraph or statement, and the period a title or caption states anywhere in it.
+/// </summary>
 public sealed record DateRules(
     IReadOnlyList<PatternRule> DocumentDates,
     IReadOnlyList<AsOfRule> AsOf,
+    IReadOnlyList<AsOfRule> Periods,
     int ExampleYear,
     DateOnly ExampleBulletinDate);
 
-/// <summary>
-/// An as-of form. <see cref="Resolve"/> says how the captured groups become a date:
-/// <c>day</c>, <c>month_end</c>, <c>quarter_end</c>, <c>half_end</c>, <c>year_end</c> or <c>bulletin_date</c>.
-/// </summary>
-public sealed record AsOfRule(PatternRule Rule, string Resolve);
+/// <summary>An as-of or period form, and how its captured groups become a date.</summary>
+public sealed record AsOfRule(PatternRule Rule, DateResolve Resolve);
+
+/// <summary>How the groups of a date rule (year, month, day, quarter, half) become a date.</summary>
+public enum DateResolve
+{
+    /// <summary>Year, month and day as captured.</summary>
+    Day,
+
+    /// <summary>The last day of the month.</summary>
+    MonthEnd,
+
+    /// <summary>The last day of the quarter (group quarter: 1–4 or 一…四).</summary>
+    QuarterEnd,
+
+    /// <summary>30 June (group half = 上) or 31 December (下).</summary>
+    HalfEnd,
+
+    /// <summary>31 December.</summary>
+    YearEnd,
+
+    /// <summary>The bulletin's own date (截至目前).</summary>
+    BulletinDate,
+
+    /// <summary>The period the bulletin reports on: its title's period, else its own date (今年以来).</summary>
+    ReportingPeriod,
+}
 
 /// <summary>
 /// How a table-form report is read: header cells name the role of their column

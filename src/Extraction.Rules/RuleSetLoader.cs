@@ -35,7 +35,9 @@ public static class RuleSetLoader
             Directory: directory,
             Fingerprint: fingerprint,
             Folding: LoadFolding(files.Characters.Path, files.Characters.Model),
-            Furniture: Patterns(files.Layout.Path, files.Layout.Model.Furniture, "furniture"),
+            Furniture: [.. Furniture(files.Layout.Path, files.Layout.Model.Furniture), .. Furniture(files.Web.Path, files.Web.Model.Lines)],
+            Page: LoadPage(files.Web.Path, files.Web.Model),
+            Annotations: files.Characters.Model.Annotations is { } annotations ? Pattern(files.Characters.Path, annotations, "annotation") : null,
             Paragraphs: [.. Patterns(files.Masthead.Path, files.Masthead.Model.Paragraphs, null), .. Patterns(structure.Path, structure.Model.Paragraphs, null)],
             DeclaredCounts: Patterns(files.Masthead.Path, files.Masthead.Model.DeclaredCounts, "declared_counts"),
             ProgrammeYear: Patterns(files.Masthead.Path, files.Masthead.Model.ProgrammeYear, "programme_year"),
@@ -46,11 +48,46 @@ public static class RuleSetLoader
                 Compile(structure.Path, "department_separator", separator.Pattern),
                 [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))]),
             Dates: LoadDates(files.Dates.Path, files.Dates.Model),
+            Tallies: TallyRulesLoader.Load(files.Tallies.Path, files.Tallies.Model),
             Figures: FigureRulesLoader.Load(files.Figures.Path, files.Figures.Model, files.Units.Path, files.Units.Model),
             Metrics: LoadMetrics(files.Metrics.Path, files.Metrics.Model),
             Departments: LoadDepartments(files.Departments.Path, files.Departments.Model),
             History: LoadHistory(files.History.Path, files.History.Model));
     }
+
+    private static IEnumerable<FurnitureRule> Furniture(string path, IEnumerable<PatternRuleModel> models) =>
+        models.Select(m =>
+        {
+            var rule = Pattern(path, m, "furniture");
+            var meaning = Enumerated<FurnitureMeaning>(rule.SourceFile, $"rule {rule.Id}: meaning", m.Meaning ?? "drop");
+            if (meaning == FurnitureMeaning.PublishedDate && !rule.Pattern.GetGroupNames().Contains("date"))
+            {
+                throw new RuleLoadException($"{rule.SourceFile}: rule {rule.Id}: a published_date rule needs a group date");
+            }
+
+            return new FurnitureRule(rule, meaning, m.MaxOther);
+        });
+
+    private static PageRules LoadPage(string path, WebFile file)
+    {
+        var containers = file.Containers ?? throw new RuleLoadException($"{path}: containers is missing");
+        PatternRule Named(PatternRuleModel? model, string name) =>
+            Pattern(path, model ?? throw new RuleLoadException($"{path}: containers.{name} is missing"), "container");
+        return new PageRules(Named(containers.Content, "content"), Named(containers.Furniture, "furniture"), Named(containers.Title, "title"));
+    }
+
+    /// <summary>A rule value that must be one of an enum's members, written in snake_case (published_date → PublishedDate).</summary>
+    internal static T Enumerated<T>(string path, string what, string? value)
+        where T : struct, Enum
+    {
+        var name = Required(path, what, value).Replace("_", "", StringComparison.Ordinal);
+        return Enum.TryParse<T>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, out _)
+            ? parsed
+            : throw new RuleLoadException($"{path}: {what} '{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(Snake))}");
+    }
+
+    internal static string Snake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static DepartmentRules LoadDepartments(string path, DepartmentsFile file)
     {
@@ -109,15 +146,15 @@ public static class RuleSetLoader
     private static DateRules LoadDates(string path, DatesFile file)
     {
         var context = file.ExampleContext ?? throw new RuleLoadException($"{path}: example_context is missing");
-        var asOf = file.AsOf.Select(model =>
+        List<AsOfRule> DateForms(IEnumerable<PatternRuleModel> models, string role) => [.. models.Select(model =>
         {
-            var rule = Pattern(path, model, "as_of", hot: true);
-            var resolve = Required(path, $"{rule.Id}: resolve", model.Resolve);
-            return new AsOfRule(rule, resolve);
-        }).ToList();
+            var rule = Pattern(path, model, role, hot: true);
+            return new AsOfRule(rule, Enumerated<DateResolve>(rule.SourceFile, $"rule {rule.Id}: resolve", model.Resolve));
+        })];
         return new DateRules(
             Patterns(path, file.DocumentDates, "document_date"),
-            asOf,
+            DateForms(file.AsOf, "as_of"),
+            DateForms(file.Periods, "period"),
             context.Year,
             DateOnly.ParseExact(Required(path, "example_context.bulletin_date", context.BulletinDate), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }

@@ -27,10 +27,18 @@ public sealed class ParagraphClassifier(RuleSet rules)
         return null;
     }
 
-    public bool IsFurniture(string paragraph)
+    /// <summary>The furniture rule a line matches (a page number, a web page's record or tool bar), or null.</summary>
+    public FurnitureRule? Furniture(string paragraph)
     {
         var folded = rules.Folding.Fold(paragraph);
-        return rules.Furniture.Any(r => r.Pattern.IsMatch(folded));
+        return rules.Furniture.FirstOrDefault(r => r.Matches(folded));
+    }
+
+    /// <summary>A group of a rule's match in a paragraph, as printed, with its place.</summary>
+    public Located? Group(PatternRule rule, string paragraph, int index, string group)
+    {
+        var match = rule.Pattern.Match(rules.Folding.Fold(paragraph));
+        return match.Success ? new Classification(rule, match, paragraph, index).Located(group) : null;
     }
 }
 

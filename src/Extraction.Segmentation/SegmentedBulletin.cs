@@ -19,7 +19,11 @@ public sealed class SegmentedBulletin(string family)
 
     public Located? Title { get; set; }
 
-    public List<Located> Intro { get; } = [];
+    /// <summary>The date the page says it was published (发布时间), from a line of web furniture.</summary>
+    public Located? Published { get; set; }
+
+    /// <summary>Every paragraph outside masthead, signature, tasks and problems, in reading order; headings among them until categories are chosen.</summary>
+    public List<SegmentedStatement> Statements { get; } = [];
 
     public List<SegmentedHeading> Headings { get; } = [];
 
@@ -51,6 +55,20 @@ public sealed class SegmentedTask(Located number, TextField text)
 
     /// <summary>The period a table's progress column speaks for (1—9月推进情况), used when a cell states no date.</summary>
     public Located? ProgressPeriod { get; set; }
+}
+
+/// <summary>
+/// A paragraph that belongs to no task or problem. <see cref="Heading"/> is set for a 一、 or
+/// （一） heading: it is a statement only if it is not chosen as a category.
+/// <see cref="ClosingCue"/> marks a paragraph that turns to next steps or requirements (下一步…).
+/// </summary>
+public sealed class SegmentedStatement(TextField text, bool closingCue, SegmentedHeading? heading = null)
+{
+    public TextField Text { get; } = text;
+
+    public bool ClosingCue { get; } = closingCue;
+
+    public SegmentedHeading? Heading { get; } = heading;
 }
 
 public sealed class SegmentedProblem(Located ordinal, TextField text)

@@ -9,9 +9,11 @@ namespace Extraction.Segmentation;
 /// Walks the paragraphs of a document once. Each paragraph either opens something (a
 /// heading, a task, a label, a problem, a table row: see rules/common/structure.yaml) or
 /// continues the field that is open, joined without a space — which also mends words broken
-/// by a line or page break. Page furniture is dropped first. Progress that carries no label is
-/// recognised by its place: after a task whose departments were given inline, or opening with
-/// an as-of date.
+/// by a line or page break. Page furniture is dropped first (a web page's publication record
+/// gives its date on the way). Progress that carries no label is recognised by its place:
+/// after a task whose departments were given inline, or opening with an as-of date. A
+/// paragraph that belongs to no task or problem is a statement; a statement continues on the
+/// next paragraph only where it stops mid-sentence.
 /// </summary>
 public sealed class Segmenter(RuleSet rules)
 {
@@ -24,7 +26,22 @@ public sealed class Segmenter(RuleSet rules)
         for (var index = 0; index < document.Paragraphs.Count; index++)
         {
             var paragraph = document.Paragraphs[index].Text;
-            if (paragraph.Trim().Length == 0 || classifier.IsFurniture(paragraph.Trim()))
+            if (paragraph.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (classifier.Furniture(paragraph.Trim()) is { } furniture)
+            {
+                if (furniture.Meaning == FurnitureMeaning.PublishedDate && state.Result.Published is null)
+                {
+                    state.Result.Published = classifier.Group(furniture.Rule, paragraph, index, "date");
+                }
+
+                continue;
+            }
+
+            if (document.Paragraphs[index].IsPageMetadata)
             {
                 continue;
             }
@@ -49,16 +66,20 @@ public sealed class Segmenter(RuleSet rules)
             return;
         }
 
-        // A heading run together with what follows it ("二、当前工作存在问题一是…", as web pages
-        // print it): the rest is read as a paragraph of its own.
-        if (classification.Role is "problems_heading" or "section_end")
+        if (classification.Role is not ("problems_heading" or "section_end"))
         {
-            var end = classification.Match.Index + classification.Match.Length;
-            var rest = paragraph[end..].TrimStart(' ', '\u3000', '：', ':', '，', ',', '。', '；', ';');
-            if (rest.Length > 0)
-            {
-                Read(state, rest, index, offset + paragraph.Length - rest.Length);
-            }
+            return;
+        }
+
+        // A heading run together with what follows it ("二、当前工作存在问题一是…", as web pages
+        // print it): when the rest opens something of its own, it is read as a paragraph of its own.
+        var end = classification.Match.Index + classification.Match.Length;
+        var rest = paragraph[end..].TrimStart(' ', '\u3000', '：', ':', '，', ',', '。', '；', ';');
+        var split = rest.Length > 0 && classifier.Classify(rest, state.InHead) is not null;
+        AddStatement(state, classification, closingCue: classification.Role == "section_end", split ? end : paragraph.Length);
+        if (split)
+        {
+            Read(state, rest, index, offset + paragraph.Length - rest.Length);
         }
     }
 
@@ -69,8 +90,9 @@ public sealed class Segmenter(RuleSet rules)
         switch (c.Role)
         {
             case "masthead":
-                // In the body a masthead line is a signature; inside a task it is part of the text.
-                if (!state.InHead && state.Open is Field.TaskText or Field.Departments or Field.Progress)
+                // In the body a masthead line is a signature; inside a task it is part of the
+                // text, unless the task's text has come to the end of a sentence.
+                if (!state.InHead && state.Open is Field.TaskText or Field.Departments or Field.Progress && !EndsSentence(state.OpenText))
                 {
                     return false;
                 }
@@ -92,8 +114,12 @@ public sealed class Segmenter(RuleSet rules)
                 return true;
 
             case "section_end":
+                state.EnterBody(Section.Other);
+                return true;
+
             case "closing":
                 state.EnterBody(Section.Other);
+                AddStatement(state, c, closingCue: true, c.Paragraph.Length);
                 return true;
 
             case "part":
@@ -101,6 +127,7 @@ public sealed class Segmenter(RuleSet rules)
                 var heading = new SegmentedHeading(c.Role == "part" ? 1 : 2, c.Group("ordinal") ?? "", c.Group("title") ?? "", c.Rule.Id, new SourceSpan(c.Index, 0, c.Paragraph.Length));
                 result.Headings.Add(heading);
                 state.EnterBody(Section.Tasks);
+                AddStatement(state, c, closingCue: false, c.Paragraph.Length, heading);
                 if (heading.Level == 1)
                 {
                     state.Part = heading;
@@ -275,15 +302,57 @@ public sealed class Segmenter(RuleSet rules)
             case Field.Problem:
                 state.Problem!.Text.Append(text, source);
                 break;
+            case Field.Statement when !EndsParagraph(state.Statement!.Text.Raw) && !IsRow(text) && !IsRow(state.Statement.Text.Raw):
+                state.Statement.Text.Append(text, source);
+                break;
             default:
-                if (state.InHead)
-                {
-                    state.Result.Intro.Add(new Located(text, "intro", source));
-                }
-
+                var statement = new SegmentedStatement(new TextField("statement.paragraph"), closingCue: false);
+                statement.Text.Append(text, source);
+                OpenStatement(state, statement);
                 break;
         }
     }
+
+    /// <summary>A paragraph of its own that belongs to no task: the field is open until a paragraph ends it.</summary>
+    /// <param name="length">How much of the classified paragraph the statement is (a heading run together with what follows is only the heading).</param>
+    private static void AddStatement(State state, Classification c, bool closingCue, int length, SegmentedHeading? heading = null)
+    {
+        var piece = c.Paragraph[..length];
+        var text = piece.Trim();
+        var statement = new SegmentedStatement(new TextField(c.Rule.Id), closingCue, heading);
+        statement.Text.Append(text, new SourceSpan(c.Index, c.Offset + piece.Length - piece.TrimStart().Length, text.Length));
+        state.Result.Statements.Add(statement);
+
+        // A heading is a paragraph of its own: what follows it starts afresh.
+        if (heading is null && c.Role is "closing" or "section_end")
+        {
+            state.Statement = statement;
+            state.Open = Field.Statement;
+        }
+    }
+
+    private static void OpenStatement(State state, SegmentedStatement statement)
+    {
+        state.Result.Statements.Add(statement);
+        state.Statement = statement;
+        state.Open = Field.Statement;
+
+        // The head ends with the first paragraph of running text: the masthead and title are above it.
+        if (EndsSentence(statement.Text.Raw))
+        {
+            state.LeaveHead();
+        }
+    }
+
+    /// <summary>A paragraph that stops at a full stop, a colon or a semicolon is whole; one that stops mid-sentence was broken by the layout.</summary>
+    private static bool EndsParagraph(string text) =>
+        text.TrimEnd() is { Length: > 0 } t && "。！？；：!?;:…）)】」』”".Contains(t[^1]);
+
+    /// <summary>A table row is a paragraph of its own, whatever its last cell ends with.</summary>
+    private static bool IsRow(string text) => text.Contains(RawParagraph.CellSeparator.Trim(), StringComparison.Ordinal);
+
+    private static bool EndsSentence(string text) =>
+        text.TrimEnd() is { Length: > 0 } t && "。！？!?".Contains(t[^1]);
 
     private bool StartsWithAsOf(string text) => dates.ResolveAsOf(text, 2000, new DateOnly(2000, 12, 31)) is not null;
 
@@ -399,7 +468,7 @@ public sealed class Segmenter(RuleSet rules)
         }
     }
 
-    private enum Field { None, TaskText, AfterInlineDepartments, Departments, Progress, Problem }
+    private enum Field { None, TaskText, AfterInlineDepartments, Departments, Progress, Problem, Statement }
 
     private enum Section { Tasks, Problems, Other }
 
@@ -421,7 +490,18 @@ public sealed class Segmenter(RuleSet rules)
 
         public SegmentedProblem? Problem { get; set; }
 
+        public SegmentedStatement? Statement { get; set; }
+
         public TableLayout? Table { get; set; }
+
+        /// <summary>The text of the open task field, to tell a signature from a line of the task.</summary>
+        public string OpenText => Open switch
+        {
+            Field.TaskText => Task!.Text.Raw,
+            Field.Departments => Task!.Departments[^1].Raw,
+            Field.Progress => Task!.Progress!.Raw,
+            _ => "",
+        };
 
         public void EnterBody(Section section)
         {
@@ -429,6 +509,8 @@ public sealed class Segmenter(RuleSet rules)
             Section = section;
             Open = Field.None;
         }
+
+        public void LeaveHead() => InHead = false;
 
         public void Close() => Open = Field.None;
     }

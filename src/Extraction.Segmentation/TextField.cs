@@ -16,6 +16,11 @@ public sealed class TextField(string ruleId)
 
     public bool IsEmpty => text.Length == 0;
 
+    /// <summary>The first and last paragraph the field takes text from; -1 when it is empty.</summary>
+    public int FirstParagraph => pieces.Count == 0 ? -1 : pieces.Min(p => p.Source.Paragraph);
+
+    public int LastParagraph => pieces.Count == 0 ? -1 : pieces.Max(p => p.Source.Paragraph);
+
     public string Raw => text.ToString();
 
     /// <summary>The field's text with surrounding white space removed.</summary>

@@ -162,6 +162,11 @@ internal static class CheckCommand
         "figures_detected" => "fig",
         "figure_values" => "fval",
         "problems" => "prob",
+        "statements" => "stmt",
+        "statement_as_of" => "sdat",
+        "statement_figures" => "sfig",
+        "figures_all" => "fall",
+        "tallies" => "tally",
         _ => kind,
     };
 }

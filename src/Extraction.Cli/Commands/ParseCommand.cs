@@ -26,20 +26,24 @@ internal static class ParseCommand
         var family = CommonOptions.Family();
         var command = new Command("parse", "Extract one bulletin and print it") { file, json, explain, paragraphs, rules, family };
         command.SetAction(r => r.GetValue(paragraphs)
-            ? Paragraphs(context, r.GetValue(file)!)
+            ? Paragraphs(context, r.GetValue(file)!, r.GetValue(rules))
             : Run(context, r.GetValue(file)!, r.GetValue(json), r.GetValue(explain), r.GetValue(rules), r.GetValue(family)));
         return command;
     }
 
-    /// <summary>What the rules see: when a layout is not understood, the first question is how it was read.</summary>
-    private static int Paragraphs(CliContext context, string path)
+    /// <summary>
+    /// What the rules see: when a layout is not understood, the first question is how it was
+    /// read. Lines dropped as furniture are marked with the rule that drops them.
+    /// </summary>
+    private static int Paragraphs(CliContext context, string path, string? rulesDirectory)
     {
         if (!File.Exists(path))
         {
             return context.Fail($"{path}: no such file");
         }
 
-        var read = Readers.DocumentReaders.Default.Read(File.ReadAllBytes(path));
+        var parser = context.CreateParser(rulesDirectory);
+        var read = parser.Read(File.ReadAllBytes(path));
         if (read.Document is not { } document)
         {
             return context.Fail($"{path}: {read.Error}");
@@ -49,7 +53,8 @@ internal static class ParseCommand
         {
             var paragraph = document.Paragraphs[i];
             var page = paragraph.Page is { } p ? $" p.{p}" : "";
-            context.Out.WriteLine($"¶{i + 1}{page}\t{paragraph.Text}");
+            var furniture = parser.Furniture(paragraph.Text) is { } rule ? $"  [furniture: {rule.Rule.Id}]" : paragraph.IsPageMetadata ? "  [page metadata]" : "";
+            context.Out.WriteLine($"¶{i + 1}{page}\t{paragraph.Text}{furniture}");
         }
 
         return ExitCodes.Ok;

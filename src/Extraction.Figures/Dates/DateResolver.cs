@@ -28,10 +28,11 @@ public sealed class DateResolver(DateRules rules, TextFolding? folding = null)
     }
 
     /// <summary>
-    /// The date a progress paragraph speaks for. Only a date phrase at the start counts;
-    /// a month without a year belongs to <paramref name="programmeYear"/>.
+    /// The date a progress paragraph or statement speaks for. Only a date phrase at the start
+    /// counts; a month without a year belongs to <paramref name="programmeYear"/>.
     /// </summary>
-    public AsOf? ResolveAsOf(string progressText, int? programmeYear, DateOnly? bulletinDate)
+    /// <param name="reportingPeriod">The period the bulletin's title states, for phrases that defer to it (今年以来).</param>
+    public AsOf? ResolveAsOf(string progressText, int? programmeYear, DateOnly? bulletinDate, DateOnly? reportingPeriod = null)
     {
         // As-of phrases open the paragraph; the rest of it is never looked at.
         var opening = progressText.AsSpan().TrimStart();
@@ -39,26 +40,48 @@ public sealed class DateResolver(DateRules rules, TextFolding? folding = null)
         foreach (var asOf in rules.AsOf)
         {
             var match = asOf.Rule.Pattern.Match(text);
-            if (!match.Success)
+            if (match.Success)
             {
-                continue;
+                var date = Resolve(asOf.Resolve, match, programmeYear, bulletinDate, reportingPeriod);
+                return date is null ? null : new AsOf(date.Value, asOf.Rule, match.Index, match.Length);
             }
-
-            var year = Number(match, "year") ?? programmeYear;
-            var date = asOf.Resolve switch
-            {
-                "bulletin_date" => bulletinDate,
-                "day" => ToDate(year, Number(match, "month"), Number(match, "day")),
-                "month_end" => MonthEnd(year, Number(match, "month")),
-                "quarter_end" => MonthEnd(year, Number(match, "quarter") * 3),
-                "half_end" => MonthEnd(year, match.Groups["half"].Value == "上" ? 6 : 12),
-                "year_end" => MonthEnd(year, 12),
-                var other => throw new InvalidOperationException($"{asOf.Rule.SourceFile}: rule {asOf.Rule.Id}: unknown resolve '{other}'"),
-            };
-            return date is null ? null : new AsOf(date.Value, asOf.Rule, match.Index, match.Length);
         }
 
         return null;
+    }
+
+    /// <summary>The period a title or caption states anywhere in it (…推进情况（截至10月31日）, 前三季度…), or null.</summary>
+    public AsOf? FindPeriod(string printed, int? programmeYear)
+    {
+        var text = folding.Fold(printed);
+        foreach (var period in rules.Periods)
+        {
+            foreach (Match match in period.Rule.Pattern.Matches(text))
+            {
+                if (Resolve(period.Resolve, match, programmeYear, null, null) is { } date)
+                {
+                    return new AsOf(date, period.Rule, match.Index, match.Length);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly? Resolve(DateResolve resolve, Match match, int? programmeYear, DateOnly? bulletinDate, DateOnly? reportingPeriod)
+    {
+        var year = Number(match, "year") ?? programmeYear;
+        return resolve switch
+        {
+            DateResolve.BulletinDate => bulletinDate,
+            DateResolve.ReportingPeriod => reportingPeriod ?? bulletinDate,
+            DateResolve.Day => ToDate(year, Number(match, "month"), Number(match, "day")),
+            DateResolve.MonthEnd => MonthEnd(year, Number(match, "month")),
+            DateResolve.QuarterEnd => MonthEnd(year, Number(match, "quarter") * 3),
+            DateResolve.HalfEnd => MonthEnd(year, match.Groups["half"].Value == "上" ? 6 : 12),
+            DateResolve.YearEnd => MonthEnd(year, 12),
+            _ => throw new ArgumentOutOfRangeException(nameof(resolve), resolve, null),
+        };
     }
 
     private static int? Number(Match match, string group)

@@ -67,10 +67,22 @@ public sealed class RuleExampleChecker(RuleBook book)
     private List<RuleCheck> CheckShared()
     {
         var checks = new List<RuleCheck>();
-        foreach (var rule in rules.Furniture)
+        foreach (var furniture in rules.Furniture)
+        {
+            checks.AddRange(CheckFurniture(furniture));
+        }
+
+        foreach (var rule in new[] { rules.Page.ContentNames, rules.Page.FurnitureNames, rules.Page.TitleNames })
         {
             checks.AddRange(CheckPattern(rule, null));
         }
+
+        if (rules.Annotations is { } annotations)
+        {
+            checks.AddRange(CheckAnnotations(annotations));
+        }
+
+        checks.AddRange(CheckTallies());
 
         foreach (var rule in rules.Paragraphs)
         {
@@ -90,7 +102,12 @@ public sealed class RuleExampleChecker(RuleBook book)
 
         foreach (var asOf in rules.Dates.AsOf)
         {
-            checks.AddRange(CheckAsOf(asOf));
+            checks.AddRange(CheckAsOf(asOf, text => dates.ResolveAsOf(text, rules.Dates.ExampleYear, rules.Dates.ExampleBulletinDate)));
+        }
+
+        foreach (var period in rules.Dates.Periods)
+        {
+            checks.AddRange(CheckAsOf(period, text => dates.FindPeriod(text, rules.Dates.ExampleYear)));
         }
 
         foreach (var example in rules.DepartmentSeparator.Examples)
@@ -184,7 +201,64 @@ public sealed class RuleExampleChecker(RuleBook book)
         return null;
     }
 
-    private IEnumerable<RuleCheck> CheckAsOf(AsOfRule asOf)
+    /// <summary>A furniture line must be recognised by its rule as a whole (words rules count what is left) and by no earlier one.</summary>
+    private IEnumerable<RuleCheck> CheckFurniture(FurnitureRule furniture)
+    {
+        var rule = furniture.Rule;
+        var file = Path.GetFileName(rule.SourceFile);
+        foreach (var example in rule.Examples)
+        {
+            var folded = rules.Folding.Fold(example.Text);
+            var first = rules.Furniture.FirstOrDefault(f => f.Matches(folded));
+            var failure = !furniture.Matches(folded) ? "is not furniture by this rule"
+                : first != furniture ? $"taken by {first!.Rule.Id} first"
+                : example.Expect.Count > 0 ? PatternFailure(rule, example, null)
+                : null;
+            yield return new RuleCheck(rule.Id, file, example.Text, failure);
+        }
+
+        foreach (var counter in rule.CounterExamples)
+        {
+            yield return new RuleCheck(rule.Id, file, counter, furniture.Matches(rules.Folding.Fold(counter)) ? "matches a counter-example" : null);
+        }
+    }
+
+    private static IEnumerable<RuleCheck> CheckAnnotations(PatternRule rule)
+    {
+        var file = Path.GetFileName(rule.SourceFile);
+        foreach (var example in rule.Examples)
+        {
+            var removed = rule.Pattern.Replace(example.Text, "");
+            var expected = example.Expect.GetValueOrDefault("removed");
+            yield return new RuleCheck(rule.Id, file, example.Text, removed == expected ? null : $"leaves \"{removed}\", expected \"{expected}\"");
+        }
+
+        foreach (var counter in rule.CounterExamples)
+        {
+            yield return new RuleCheck(rule.Id, file, counter, rule.Pattern.IsMatch(counter) ? "matches a counter-example" : null);
+        }
+    }
+
+    /// <summary>Each example statement gives exactly its tallies, in order; a counter-example gives none.</summary>
+    private IEnumerable<RuleCheck> CheckTallies()
+    {
+        var finder = new TallyFinder(rules);
+        var file = Path.GetFileName(rules.Tallies.SourceFile);
+        foreach (var example in rules.Tallies.Examples)
+        {
+            var found = finder.Find(example.Text).Select(t => (t.Tally.Status, t.Tally.Count)).ToList();
+            yield return new RuleCheck("tallies", file, example.Text, found.SequenceEqual(example.Tallies) ? null
+                : $"found [{string.Join(", ", found.Select(t => $"{t.Status} {t.Count}"))}], expected [{string.Join(", ", example.Tallies.Select(t => $"{t.Status} {t.Count}"))}]");
+        }
+
+        foreach (var counter in rules.Tallies.CounterExamples)
+        {
+            var found = finder.Find(counter).ToList();
+            yield return new RuleCheck("tallies", file, counter, found.Count == 0 ? null : $"finds {string.Join(", ", found.Select(t => t.Tally.Raw))}");
+        }
+    }
+
+    private IEnumerable<RuleCheck> CheckAsOf(AsOfRule asOf, Func<string, AsOf?> resolve)
     {
         var rule = asOf.Rule;
         var file = Path.GetFileName(rule.SourceFile);
@@ -193,7 +267,7 @@ public sealed class RuleExampleChecker(RuleBook book)
             var failure = PatternFailure(rule, example, null);
             if (failure is null && example.Expect.TryGetValue("as_of", out var expected))
             {
-                var resolved = dates.ResolveAsOf(example.Text, rules.Dates.ExampleYear, rules.Dates.ExampleBulletinDate);
+                var resolved = resolve(example.Text);
                 var actual = resolved?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 failure = resolved?.Rule.Id != rule.Id ? $"resolved by {resolved?.Rule.Id ?? "no rule"}"
                     : actual != expected ? $"resolves to {actual}, expected {expected}"

@@ -28,7 +28,7 @@ public static class CorpusCheck
                 var watch = Stopwatch.StartNew();
                 var outcome = parser.ParseFile(file);
                 watch.Stop();
-                var actual = outcome.Bulletin ?? new BulletinDocument(gold.Source, BulletinInfo.Empty, [], [], [], []);
+                var actual = outcome.Bulletin ?? new BulletinDocument(gold.Source, BulletinInfo.Empty, [], [], [], [], [], []);
                 var score = GoldenComparer.Compare(Path.GetFileName(file), gold, actual);
                 var family = outcome.Provenance.FirstOrDefault(p => p.Field == "rules.family")?.Value ?? "";
                 documents.Add(new DocumentResult(Path.GetFileName(file), family, score, watch.Elapsed, outcome.Succeeded ? null : outcome.Error));

@@ -7,12 +7,18 @@ namespace Extraction.Pipeline.Scoring;
 /// Compares an extracted bulletin with its golden file by the scoring rules of the
 /// bulletin/1 contract: bulletin fields exact; tasks matched by number, then their category,
 /// text, departments (the exact list) and as-of date; figures matched per task and field as
-/// multisets of raw, right when value, unit, qualifier and change all agree.
+/// multisets of raw, right when value, unit, qualifier and change all agree. Statements
+/// (matched on section and text, then their as-of date), the figures of all statements as one
+/// multiset, every figure of the document as one multiset, and tallies (status and count) are
+/// scored only against a golden file that has them.
 /// </summary>
 public static class GoldenComparer
 {
     public static readonly string[] Kinds =
-        ["bulletin", "categories", "tasks", "task_text", "departments", "as_of", "progress_text", "figures_detected", "figure_values", "problems"];
+        [
+            "bulletin", "categories", "tasks", "task_text", "departments", "as_of", "progress_text", "figures_detected", "figure_values", "problems",
+            "statements", "statement_as_of", "statement_figures", "figures_all", "tallies",
+        ];
 
     public static DocumentScore Compare(string document, BulletinDocument expected, BulletinDocument actual)
     {
@@ -47,6 +53,18 @@ public static class GoldenComparer
             {
                 tally[kind].Fp += count;
             }
+        }
+
+        if (expected.Statements is { } goldStatements)
+        {
+            CompareStatements(goldStatements, actual.Statements ?? [], tally, diffs);
+            CompareFigureBag("statement figures", "statement_figures", goldStatements.SelectMany(s => s.Figures), (actual.Statements ?? []).SelectMany(s => s.Figures), tally, diffs);
+            CompareFigureBag("figures (all)", "figures_all", expected.AllFigures, actual.AllFigures, tally, diffs);
+        }
+
+        if (expected.Tallies is { } goldTallies)
+        {
+            CompareItems("tallies", goldTallies.Select(t => $"{t.Status} {t.Count}"), (actual.Tallies ?? []).Select(t => $"{t.Status} {t.Count}"), tally["tallies"], diffs);
         }
 
         var fields = Kinds.Select(k => new FieldScore(k, tally[k].Tp, tally[k].Fp, tally[k].Fn)).ToList();
@@ -130,6 +148,72 @@ public static class GoldenComparer
             diffs.Add($"{where}: extra {Describe(extra)}");
         }
     }
+
+    /// <summary>Statements match on section and text, in any order; a matched statement's as-of date is then compared.</summary>
+    private static void CompareStatements(IReadOnlyList<Statement> gold, IReadOnlyList<Statement> actual, Dictionary<string, Counter> tally, List<string> diffs)
+    {
+        var remaining = actual.ToList();
+        foreach (var g in gold)
+        {
+            var match = remaining.FirstOrDefault(a => a.Section == g.Section && a.Text == g.Text);
+            if (match is null)
+            {
+                tally["statements"].Fn++;
+                tally["statement_as_of"].Fn += g.AsOf is null ? 0 : 1;
+                diffs.Add($"statements: missed {Show(g.Section.ToString().ToLowerInvariant())} {Show(g.Text)}");
+                continue;
+            }
+
+            remaining.Remove(match);
+            tally["statements"].Tp++;
+            Check(tally["statement_as_of"], g.AsOf, match.AsOf, diffs, $"statement {Show(Clip(g.Text))} as_of");
+        }
+
+        foreach (var extra in remaining)
+        {
+            tally["statements"].Fp++;
+            tally["statement_as_of"].Fp += extra.AsOf is null ? 0 : 1;
+            diffs.Add($"statements: extra {Show(extra.Section.ToString().ToLowerInvariant())} {Show(extra.Text)}");
+        }
+    }
+
+    /// <summary>Figures as one multiset of raw, wherever they stand: found when the raw is there, right when the values agree.</summary>
+    private static void CompareFigureBag(string where, string kind, IEnumerable<Figure> gold, IEnumerable<Figure> actual, Dictionary<string, Counter> tally, List<string> diffs)
+    {
+        var remaining = actual.ToList();
+        foreach (var g in gold)
+        {
+            var index = remaining.FindIndex(a => a.Raw == g.Raw && SameFigure(g, a));
+            index = index >= 0 ? index : remaining.FindIndex(a => a.Raw == g.Raw);
+            if (index < 0)
+            {
+                tally[kind].Fn++;
+                diffs.Add($"{where}: missed {Describe(g)}");
+                continue;
+            }
+
+            var match = remaining[index];
+            remaining.RemoveAt(index);
+            if (SameFigure(g, match))
+            {
+                tally[kind].Tp++;
+            }
+            else
+            {
+                tally[kind].Fp++;
+                tally[kind].Fn++;
+                diffs.Add($"{where}: {g.Raw} expected {Describe(g)}, got {Describe(match)}");
+            }
+        }
+
+        foreach (var extra in remaining)
+        {
+            tally[kind].Fp++;
+            diffs.Add($"{where}: extra {Describe(extra)}");
+        }
+    }
+
+    private static string Clip(string text) => text.Length <= 24 ? text : text[..24] + "…";
 
     private static bool SameFigure(Figure g, Figure a) =>
         Close(g.Value, a.Value) && NullableClose(g.ValueMax, a.ValueMax) && g.Unit == a.Unit && g.Qualifier == a.Qualifier && g.Change == a.Change;

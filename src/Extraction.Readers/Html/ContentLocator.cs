@@ -25,9 +25,9 @@ internal static class ContentLocator
     /// <summary>The locator descends into a child block holding this share of the text outside links.</summary>
     private const double DescendShare = 0.8;
 
-    public static IElement Locate(IElement body, TextStats stats) => Descend(NamedContainer(body, stats) ?? body, stats);
+    public static IElement Locate(IElement body, TextStats stats, PageNames names) => Descend(NamedContainer(body, stats, names) ?? body, stats);
 
-    private static IElement? NamedContainer(IElement body, TextStats stats)
+    private static IElement? NamedContainer(IElement body, TextStats stats, PageNames names)
     {
         var pageText = stats.Text(body);
         if (pageText == 0)
@@ -36,7 +36,7 @@ internal static class ContentLocator
         }
 
         var candidates = body.QuerySelectorAll("*")
-            .Where(e => HtmlVocabulary.IsContentContainer(e) && stats.Text(e) >= MinContainerShare * pageText && stats.LinkDensity(e) <= MaxContainerLinkDensity)
+            .Where(e => names.IsContentContainer(e) && stats.Text(e) >= MinContainerShare * pageText && stats.LinkDensity(e) <= MaxContainerLinkDensity)
             .ToList();
         double Score(IElement e) => stats.Text(e) * (1 - stats.LinkDensity(e));
 

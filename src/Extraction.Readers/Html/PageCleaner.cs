@@ -21,21 +21,21 @@ internal static class PageCleaner
     /// links, known by tag (nav, aside, footer, header outside the article) or by id/class.
     /// A form is kept: ASP.NET pages wrap the whole page, article included, in one.
     /// </summary>
-    public static void RemoveFurniture(IElement body, TextStats stats)
+    public static void RemoveFurniture(IElement body, TextStats stats, PageNames names)
     {
         var pageText = Math.Max(1, stats.Text(body));
         var doomed = new List<IElement>();
-        Collect(body, e => e != body && IsFurniture(e) && (stats.LinkDensity(e) >= 0.5 || stats.Text(e) <= MaxFurnitureShare * pageText), doomed);
+        Collect(body, e => e != body && IsFurniture(e, names) && (stats.LinkDensity(e) >= 0.5 || stats.Text(e) <= MaxFurnitureShare * pageText), doomed);
         doomed.ForEach(e => e.Remove());
     }
 
-    private static bool IsFurniture(IElement e) => e.LocalName switch
+    private static bool IsFurniture(IElement e, PageNames names) => e.LocalName switch
     {
         "nav" or "aside" or "footer" or "menu" => true,
 
         // An article's own header holds its title; the page's header holds the site name.
         "header" => e.Closest("article, main") is null,
-        _ => HtmlVocabulary.IsFurnitureName(e),
+        _ => names.IsFurnitureName(e),
     };
 
     /// <summary>Adds the outermost elements under root that match; their descendants go with them.</summary>

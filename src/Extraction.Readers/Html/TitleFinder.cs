@@ -22,7 +22,7 @@ internal static class TitleFinder
     /// The closest headline before the article: one whose text the page's &lt;title&gt;
     /// repeats, else the closest h1–h3 or element with a title class near the article.
     /// </summary>
-    public static string? Find(IElement article, IElement body, TextStats stats, string? pageTitle)
+    public static string? Find(IElement article, IElement body, TextStats stats, string? pageTitle, PageNames names)
     {
         var confirmedBy = Squeeze(pageTitle ?? "");
         string? unconfirmed = null;
@@ -33,7 +33,7 @@ internal static class TitleFinder
             {
                 foreach (var candidate in sibling.QuerySelectorAll("*").Reverse().Append(sibling))
                 {
-                    if (!IsCandidate(candidate, stats))
+                    if (!IsCandidate(candidate, stats, names))
                     {
                         continue;
                     }
@@ -44,7 +44,7 @@ internal static class TitleFinder
                         return text;
                     }
 
-                    if (unconfirmed is null && level < MaxUnconfirmedLevels && HtmlVocabulary.IsTitleLike(candidate))
+                    if (unconfirmed is null && level < MaxUnconfirmedLevels && names.IsTitleLike(candidate))
                     {
                         unconfirmed = text;
                     }
@@ -58,9 +58,9 @@ internal static class TitleFinder
     /// <summary>Text without any whitespace, for comparing titles however they are spaced.</summary>
     public static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    private static bool IsCandidate(IElement e, TextStats stats)
+    private static bool IsCandidate(IElement e, TextStats stats, PageNames names)
     {
         var chars = stats.Text(e);
-        return chars is >= MinChars and <= MaxChars && stats.LinkDensity(e) < 0.5 && (HtmlVocabulary.IsBlock(e) || HtmlVocabulary.IsTitleLike(e));
+        return chars is >= MinChars and <= MaxChars && stats.LinkDensity(e) < 0.5 && (HtmlVocabulary.IsBlock(e) || names.IsTitleLike(e));
     }
 }

@@ -18,6 +18,16 @@ internal sealed class PatternRuleModel
     public string? Pattern { get; set; }
     public string? Scope { get; set; }
     public string? Resolve { get; set; }
+
+    /// <summary>Furniture lines: what the line is besides furniture (drop, published_date).</summary>
+    public string? Meaning { get; set; }
+
+    /// <summary>Furniture lines made of words: how many other letters or digits the line may hold.</summary>
+    public int? MaxOther { get; set; }
+
+    /// <summary>Tally statuses: the status its words say.</summary>
+    public string? Status { get; set; }
+
     public List<ExampleModel> Examples { get; set; } = [];
     public List<string> CounterExamples { get; set; } = [];
 }
@@ -163,6 +173,7 @@ internal sealed class DatesFile
     public ExampleContextModel? ExampleContext { get; set; }
     public List<PatternRuleModel> DocumentDates { get; set; } = [];
     public List<PatternRuleModel> AsOf { get; set; } = [];
+    public List<PatternRuleModel> Periods { get; set; } = [];
 }
 
 internal sealed class ExampleContextModel
@@ -245,6 +256,7 @@ internal sealed class NotFigureModel
 internal sealed class CharactersFile
 {
     public string? Traditional { get; set; }
+    public PatternRuleModel? Annotations { get; set; }
     public List<FoldExampleModel> Examples { get; set; } = [];
 }
 
@@ -275,4 +287,39 @@ internal sealed class MetricExampleModel
     public string? Text { get; set; }
     public string? Raw { get; set; }
     public string? Metric { get; set; }
+}
+
+internal sealed class WebFile
+{
+    public WebContainersModel? Containers { get; set; }
+    public List<PatternRuleModel> Lines { get; set; } = [];
+}
+
+internal sealed class WebContainersModel
+{
+    public PatternRuleModel? Content { get; set; }
+    public PatternRuleModel? Furniture { get; set; }
+    public PatternRuleModel? Title { get; set; }
+}
+
+internal sealed class TalliesFile
+{
+    public string? Count { get; set; }
+    public List<PatternRuleModel> Statuses { get; set; } = [];
+    public List<PatternRuleModel> Forms { get; set; } = [];
+    public List<PatternRuleModel> ScopeExclusions { get; set; } = [];
+    public List<TallyExampleModel> Examples { get; set; } = [];
+    public List<string> CounterExamples { get; set; } = [];
+}
+
+internal sealed class TallyExampleModel
+{
+    public string? Text { get; set; }
+    public List<TallyModel> Tallies { get; set; } = [];
+}
+
+internal sealed class TallyModel
+{
+    public string? Status { get; set; }
+    public int Count { get; set; }
 }

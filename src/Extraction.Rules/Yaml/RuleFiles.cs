@@ -17,9 +17,11 @@ internal sealed record RuleFiles(
     (string Path, CharactersFile Model) Characters,
     (string Path, MetricsFile Model) Metrics,
     (string Path, DepartmentsFile Model) Departments,
-    (string Path, HistoryFile Model) History)
+    (string Path, HistoryFile Model) History,
+    (string Path, WebFile Model) Web,
+    (string Path, TalliesFile Model) Tallies)
 {
-    private static readonly string[] SharedOnly = ["figures.yaml", "units.yaml", "characters.yaml", "metrics.yaml", "dictionary.txt", "departments.yaml", "history.yaml"];
+    private static readonly string[] SharedOnly = ["figures.yaml", "units.yaml", "characters.yaml", "metrics.yaml", "dictionary.txt", "departments.yaml", "history.yaml", "web.yaml", "tallies.yaml"];
 
     public static RuleFiles ReadShared(string folder) => new(
         Stamp(RuleSetLoader.Read<LayoutFile>(folder, "layout.yaml")),
@@ -31,7 +33,9 @@ internal sealed record RuleFiles(
         RuleSetLoader.Read<CharactersFile>(folder, "characters.yaml"),
         RuleSetLoader.Read<MetricsFile>(folder, "metrics.yaml"),
         RuleSetLoader.Read<DepartmentsFile>(folder, "departments.yaml"),
-        Stamp(RuleSetLoader.Read<HistoryFile>(folder, "history.yaml")));
+        Stamp(RuleSetLoader.Read<HistoryFile>(folder, "history.yaml")),
+        Stamp(RuleSetLoader.Read<WebFile>(folder, "web.yaml")),
+        RuleSetLoader.Read<TalliesFile>(folder, "tallies.yaml"));
 
     /// <summary>This set with a family folder's files laid over it.</summary>
     public RuleFiles Merge(string familyFolder)
@@ -63,7 +67,7 @@ internal sealed record RuleFiles(
 
         if (Optional<DatesFile>(familyFolder, "dates.yaml") is { } dates)
         {
-            CheckRemoved(dates.Model.Remove, [.. Dates.Model.DocumentDates, .. Dates.Model.AsOf], dates.Path);
+            CheckRemoved(dates.Model.Remove, [.. Dates.Model.DocumentDates, .. Dates.Model.AsOf, .. Dates.Model.Periods], dates.Path);
             merged = merged with
             {
                 Dates = (dates.Path, new DatesFile
@@ -71,6 +75,7 @@ internal sealed record RuleFiles(
                     ExampleContext = dates.Model.ExampleContext ?? Dates.Model.ExampleContext,
                     DocumentDates = Rules(Dates.Model.DocumentDates, dates.Model.DocumentDates, dates.Model.Remove, dates.Path),
                     AsOf = Rules(Dates.Model.AsOf, dates.Model.AsOf, dates.Model.Remove, dates.Path),
+                    Periods = Rules(Dates.Model.Periods, dates.Model.Periods, dates.Model.Remove, dates.Path),
                 }),
             };
         }
@@ -148,7 +153,8 @@ internal sealed record RuleFiles(
         {
             LayoutFile l => l.Furniture,
             ParagraphsFile p => [.. p.Paragraphs, .. p.DeclaredCounts, .. p.ProgrammeYear, .. p.InlineDepartments, .. (p.ProblemItem is null ? [] : new[] { p.ProblemItem })],
-            DatesFile d => [.. d.DocumentDates, .. d.AsOf],
+            DatesFile d => [.. d.DocumentDates, .. d.AsOf, .. d.Periods],
+            WebFile w => [.. w.Lines, .. new[] { w.Containers?.Content, w.Containers?.Furniture, w.Containers?.Title }.OfType<PatternRuleModel>()],
             FamilyFile f => [.. f.Detect, .. f.Unless],
             HistoryFile h => h.Completion?.Phrases ?? [],
             _ => [],

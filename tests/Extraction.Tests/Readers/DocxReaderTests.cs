@@ -461,7 +461,7 @@ public sealed class DocxReaderTests
 
     [Fact]
     public void The_reader_behind_format_detection_is_this_one() =>
-        Assert.Equal(["经检测读取"], DocumentReaders.Default.Read(Docx(P(R(T("经检测读取"))))).Document!.Paragraphs.Select(p => p.Text));
+        Assert.Equal(["经检测读取"], DocumentReaders.For(TestPaths.RuleBook.Common).Read(Docx(P(R(T("经检测读取"))))).Document!.Paragraphs.Select(p => p.Text));
 
     // ---- helpers ----
 

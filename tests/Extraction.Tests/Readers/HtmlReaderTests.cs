@@ -16,7 +16,7 @@ public sealed class HtmlReaderTests
 {
     private const string SeedHtml = "sanmenxia-2020-11.html";
 
-    private static readonly HtmlDocumentReader Reader = new();
+    private static readonly HtmlDocumentReader Reader = new(TestPaths.RuleBook.Common);
 
     // ---- the seed page ----
 
@@ -352,7 +352,7 @@ public sealed class HtmlReaderTests
     [Fact]
     public void An_html_file_is_routed_to_this_reader_by_its_content()
     {
-        var result = DocumentReaders.Default.Read(File.ReadAllBytes(TestPaths.CorpusFile(SeedHtml)));
+        var result = DocumentReaders.For(TestPaths.RuleBook.Common).Read(File.ReadAllBytes(TestPaths.CorpusFile(SeedHtml)));
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(SourceFormat.Html, result.Document!.Format);

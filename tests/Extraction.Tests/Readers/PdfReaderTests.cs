@@ -117,7 +117,7 @@ public sealed class PdfReaderTests
     [InlineData("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF")]
     public void Garbage_behind_a_pdf_header_is_damaged_not_an_exception(string content)
     {
-        var result = DocumentReaders.Default.Read(System.Text.Encoding.ASCII.GetBytes(content));
+        var result = DocumentReaders.For(TestPaths.RuleBook.Common).Read(System.Text.Encoding.ASCII.GetBytes(content));
         Assert.False(result.Succeeded);
         Assert.Contains("PDF", result.Error);
         Assert.DoesNotContain('\n', result.Error!);
@@ -212,7 +212,7 @@ public sealed class PdfReaderTests
 
     private static string ReadFailure(string file)
     {
-        var result = DocumentReaders.Default.Read(File.ReadAllBytes(TestPaths.CorpusFile(file)));
+        var result = DocumentReaders.For(TestPaths.RuleBook.Common).Read(File.ReadAllBytes(TestPaths.CorpusFile(file)));
         Assert.False(result.Succeeded);
         Assert.DoesNotContain('\n', result.Error!);
         return result.Error!;

@@ -10,7 +10,9 @@ public sealed record RawDocument(SourceFormat Format, IReadOnlyList<RawParagraph
 /// cells are joined by <see cref="CellSeparator"/>.
 /// </summary>
 /// <param name="IsPageMetadata">A line the web page prints about the document (its publication record), kept for the facts it states; never text of the bulletin.</param>
-public sealed record RawParagraph(string Text, int? Page = null, bool IsPageMetadata = false)
+/// <param name="Indent">In plain text, the display width of the white space the line opens with (columns aligned with spaces are told by it).</param>
+/// <param name="BlankBefore">In plain text, a blank line comes before this one (tables written one cell per line separate cells so).</param>
+public sealed record RawParagraph(string Text, int? Page = null, bool IsPageMetadata = false, int Indent = 0, bool BlankBefore = false)
 {
     public const string CellSeparator = " | ";
 }

@@ -15,7 +15,9 @@ public sealed record RuleSet(
     IReadOnlyList<FurnitureRule> Furniture,
     PageRules Page,
     PatternRule? Annotations,
-    IReadOnlyList<PatternRule> Paragraphs,
+    IReadOnlyList<ParagraphRule> Paragraphs,
+    IReadOnlyList<FieldCut> FieldCuts,
+    IReadOnlyList<PatternRule> Enumerations,
     IReadOnlyList<PatternRule> DeclaredCounts,
     IReadOnlyList<PatternRule> ProgrammeYear,
     IReadOnlyList<PatternRule> InlineDepartments,
@@ -74,13 +76,15 @@ public enum DateResolve
 }
 
 /// <summary>
-/// How a table-form report is read: header cells name the role of their column
-/// (number, task, target, departments, partners, progress, status); a progress header may
-/// carry the period its cells speak for (1—9月推进情况).
+/// How a table-form report is read: header cells name the role of their column; a progress
+/// header may carry the period its cells speak for (1—9月推进情况).
 /// </summary>
 public sealed record TableRules(IReadOnlyList<ColumnRule> Columns, Regex EmptyCell, IReadOnlyList<TableExample> Examples, string SourceFile);
 
-public sealed record ColumnRule(string Role, Regex Pattern);
+public sealed record ColumnRule(ColumnRole Role, Regex Pattern);
+
+/// <summary>What a table column holds; written in the rule files in snake_case.</summary>
+public enum ColumnRole { None, Number, Task, Target, Departments, Partners, Persons, Progress, Completion, Status, Remark }
 
 /// <summary>A header row and the role each of its columns must get (none for a column no rule claims).</summary>
-public sealed record TableExample(string Header, IReadOnlyList<string> Columns);
+public sealed record TableExample(string Header, IReadOnlyList<ColumnRole> Columns);

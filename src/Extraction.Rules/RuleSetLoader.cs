@@ -38,7 +38,9 @@ public static class RuleSetLoader
             Furniture: [.. Furniture(files.Layout.Path, files.Layout.Model.Furniture), .. Furniture(files.Web.Path, files.Web.Model.Lines)],
             Page: LoadPage(files.Web.Path, files.Web.Model),
             Annotations: files.Characters.Model.Annotations is { } annotations ? Pattern(files.Characters.Path, annotations, "annotation") : null,
-            Paragraphs: [.. Patterns(files.Masthead.Path, files.Masthead.Model.Paragraphs, null), .. Patterns(structure.Path, structure.Model.Paragraphs, null)],
+            Paragraphs: [.. ParagraphRules(files.Masthead.Path, files.Masthead.Model.Paragraphs), .. ParagraphRules(structure.Path, structure.Model.Paragraphs)],
+            FieldCuts: [.. structure.Model.FieldCuts.Select(m => new FieldCut(Pattern(structure.Path, m, "field_cut"), m.EndsAtSentence))],
+            Enumerations: Patterns(structure.Path, structure.Model.Enumerations, "enumeration"),
             DeclaredCounts: Patterns(files.Masthead.Path, files.Masthead.Model.DeclaredCounts, "declared_counts"),
             ProgrammeYear: Patterns(files.Masthead.Path, files.Masthead.Model.ProgrammeYear, "programme_year"),
             InlineDepartments: Patterns(structure.Path, structure.Model.InlineDepartments, "inline_departments"),
@@ -54,6 +56,13 @@ public static class RuleSetLoader
             Departments: LoadDepartments(files.Departments.Path, files.Departments.Model),
             History: LoadHistory(files.History.Path, files.History.Model));
     }
+
+    private static IEnumerable<ParagraphRule> ParagraphRules(string path, IEnumerable<PatternRuleModel> models) =>
+        models.Select(m =>
+        {
+            var rule = Pattern(path, m, null);
+            return new ParagraphRule(rule, Enumerated<ParagraphRole>(rule.SourceFile, $"rule {rule.Id}: role", m.Role));
+        });
 
     private static IEnumerable<FurnitureRule> Furniture(string path, IEnumerable<PatternRuleModel> models) =>
         models.Select(m =>
@@ -129,15 +138,14 @@ public static class RuleSetLoader
 
     private static TableRules LoadTable(string path, TableModel model)
     {
-        string[] roles = ["number", "task", "target", "departments", "partners", "progress", "status"];
         var columns = model.Columns.Select(c =>
         {
-            var role = Required(path, "table column role", c.Role);
-            return roles.Contains(role)
-                ? new ColumnRule(role, Compile(path, $"table column {role}", c.Pattern))
-                : throw new RuleLoadException($"{path}: table column role '{role}' is not one of {string.Join(", ", roles)}");
+            var role = Enumerated<ColumnRole>(path, "table column role", c.Role);
+            return new ColumnRule(role, Compile(path, $"table column {Snake(role.ToString())}", c.Pattern));
         }).ToList();
-        var examples = model.Examples.Select(e => new TableExample(Required(path, "table example header", e.Header), e.Columns)).ToList();
+        var examples = model.Examples.Select(e => new TableExample(
+            Required(path, "table example header", e.Header),
+            [.. e.Columns.Select(c => c.Length == 0 ? ColumnRole.None : Enumerated<ColumnRole>(path, "table example column", c))])).ToList();
         return examples.Count > 0
             ? new TableRules(columns, Compile(path, "table empty_cell", model.EmptyCell), examples, path)
             : throw new RuleLoadException($"{path}: table has no examples");

@@ -31,10 +31,10 @@ public sealed class BulletinBuilder(RuleSet rules)
         var explain = new Explainer(document);
         var warnings = new List<string>();
         var statements = segmented.Statements.ToList();
-        var firstTask = segmented.Tasks.Count == 0 ? int.MaxValue : segmented.Tasks.Min(t => t.Number.Source.Paragraph);
+        var firstTask = segmented.Tasks.Count == 0 ? Position.Max : segmented.Tasks.Min(t => Position.Start(t.Number.Source));
         var title = segmented.Title ?? FirstLineTitle(statements);
         var caption = Caption(statements, firstTask);
-        var head = statements.Where(st => st.Text.FirstParagraph < firstTask).ToList();
+        var head = statements.Where(st => st.Text.First < firstTask).ToList();
         var (info, period) = new BulletinInfoBuilder(rules, dates).Build(segmented, title, head, caption, explain);
         var (categories, categoryLevel) = CategoryChooser.Choose(segmented, info.DeclaredCategories, explain);
 
@@ -62,7 +62,8 @@ public sealed class BulletinBuilder(RuleSet rules)
                 task.Text.Text,
                 Departments(task, path, explain),
                 Figures(task.Text, $"{path}.targets", explain),
-                BuildProgress(task, info, period, path, warnings, explain)));
+                BuildProgress(task, info, period, path, warnings, explain),
+                task.Numbered ? null : false));
         }
 
         var problems = new List<Problem>();
@@ -108,9 +109,9 @@ public sealed class BulletinBuilder(RuleSet rules)
     }
 
     /// <summary>A line before the tasks that only states the period in brackets: a caption of the title, not a statement.</summary>
-    private Located? Caption(List<SegmentedStatement> statements, int firstTask)
+    private Located? Caption(List<SegmentedStatement> statements, Position firstTask)
     {
-        var index = statements.FindIndex(st => st.Heading is null && st.Text.FirstParagraph < firstTask && IsCaption(st.Text.Text));
+        var index = statements.FindIndex(st => st.Heading is null && st.Text.First < firstTask && IsCaption(st.Text.Text));
         if (index < 0)
         {
             return null;
@@ -139,10 +140,10 @@ public sealed class BulletinBuilder(RuleSet rules)
             asOf = resolved.Date;
             explain.Add($"{path}.progress.as_of", resolved.Rule.Id, Iso(resolved.Date), task.Progress!.Locate(resolved.Start, resolved.Length));
         }
-        else if (task.ProgressPeriod is { } column && dates.ResolveAsOf(column.Value, info.Year, info.Date) is { } fromHeader)
+        else if (task.ProgressPeriod is { } column && dates.FindPeriod(column.Value, info.Year) is { } fromHeader)
         {
             asOf = fromHeader.Date;
-            explain.Add($"{path}.progress.as_of", fromHeader.Rule.Id, Iso(fromHeader.Date), [column.Source]);
+            explain.Add($"{path}.progress.as_of", fromHeader.Rule.Id, Iso(fromHeader.Date), [column.Source with { Start = column.Source.Start + fromHeader.Start, Length = fromHeader.Length }]);
         }
         else if (period is not null)
         {
@@ -180,7 +181,9 @@ public sealed class BulletinBuilder(RuleSet rules)
             {
                 at = text.IndexOf(part, at, StringComparison.Ordinal);
                 var name = part.Trim().TrimEnd('。', '.', '；', ';', '，', ',');
-                if (name.Length > 0)
+
+                // A unit named again (in a table's continuation row, or as lead and partner) is listed once.
+                if (name.Length > 0 && !names.Contains(name))
                 {
                     explain.Add($"{path}.departments[{names.Count}]", list.RuleId, name, list.Locate(at + part.IndexOf(name, StringComparison.Ordinal), name.Length));
                     names.Add(name);

@@ -12,12 +12,12 @@ public sealed class ParagraphClassifier(RuleSet rules)
         var folded = rules.Folding.Fold(paragraph);
         foreach (var rule in rules.Paragraphs)
         {
-            if (rule.Scope == RuleScope.Head && !inHead || rule.Scope == RuleScope.Body && inHead)
+            if (rule.Rule.Scope == RuleScope.Head && !inHead || rule.Rule.Scope == RuleScope.Body && inHead)
             {
                 continue;
             }
 
-            var match = rule.Pattern.Match(folded);
+            var match = rule.Rule.Pattern.Match(folded);
             if (match.Success)
             {
                 return new Classification(rule, match, paragraph, index, offset);
@@ -38,7 +38,7 @@ public sealed class ParagraphClassifier(RuleSet rules)
     public Located? Group(PatternRule rule, string paragraph, int index, string group)
     {
         var match = rule.Pattern.Match(rules.Folding.Fold(paragraph));
-        return match.Success ? new Classification(rule, match, paragraph, index).Located(group) : null;
+        return match.Success ? new Classification(new ParagraphRule(rule, ParagraphRole.Masthead), match, paragraph, index).Located(group) : null;
     }
 }
 
@@ -46,9 +46,9 @@ public sealed class ParagraphClassifier(RuleSet rules)
 /// The rule a paragraph matched. The match ran on the folded paragraph; groups are read
 /// from the paragraph as printed, at the same offsets.
 /// </summary>
-public sealed record Classification(PatternRule Rule, Match Match, string Paragraph, int Index, int Offset = 0)
+public sealed record Classification(ParagraphRule Rule, Match Match, string Paragraph, int Index, int Offset = 0)
 {
-    public string Role => Rule.Role;
+    public ParagraphRole Role => Rule.Role;
 
     public string? Group(string name) => Located(name)?.Value;
 

@@ -42,7 +42,7 @@ public sealed class SegmentedTask(Located number, TextField text)
 {
     public Located Number { get; } = number;
 
-    public TextField Text { get; } = text;
+    public TextField Text { get; set; } = text;
 
     public SegmentedHeading? Part { get; set; }
 
@@ -53,8 +53,11 @@ public sealed class SegmentedTask(Located number, TextField text)
 
     public TextField? Progress { get; set; }
 
-    /// <summary>The period a table's progress column speaks for (1—9月推进情况), used when a cell states no date.</summary>
+    /// <summary>The header of a table's progress column (1—9月推进情况): its period is the as_of of a cell that states no date.</summary>
     public Located? ProgressPeriod { get; set; }
+
+    /// <summary>False for a task the layout marks without a printed number (a table row numbered by its position).</summary>
+    public bool Numbered { get; set; } = true;
 }
 
 /// <summary>

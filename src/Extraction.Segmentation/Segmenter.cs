@@ -1,28 +1,37 @@
+using Extraction.Figures;
 using Extraction.Figures.Dates;
-using Extraction.Figures.Numbers;
 using Extraction.Readers;
 using Extraction.Rules;
+using Extraction.Segmentation.Layout;
 
 namespace Extraction.Segmentation;
 
 /// <summary>
 /// Walks the paragraphs of a document once. Each paragraph either opens something (a
-/// heading, a task, a label, a problem, a table row: see rules/common/structure.yaml) or
-/// continues the field that is open, joined without a space — which also mends words broken
-/// by a line or page break. Page furniture is dropped first (a web page's publication record
-/// gives its date on the way). Progress that carries no label is recognised by its place:
-/// after a task whose departments were given inline, or opening with an as-of date. A
+/// heading, a task, a label, a problem: see rules/common/structure.yaml) or continues the
+/// field that is open, joined without a space — which also mends words broken by a line or
+/// page break. Page furniture is dropped first (a web page's publication record gives its date
+/// on the way); tables are read row by row (<see cref="TableFinder"/>); a paragraph whose line
+/// breaks were lost is cut back into its lines (<see cref="SequenceSplitter"/>), and a task's
+/// run-together fields into theirs (<see cref="FieldCutter"/>). Progress that carries no label
+/// is recognised by its place: after the task's departments, or opening with an as-of date. A
 /// paragraph that belongs to no task or problem is a statement; a statement continues on the
 /// next paragraph only where it stops mid-sentence.
 /// </summary>
-public sealed class Segmenter(RuleSet rules)
+public sealed partial class Segmenter(RuleSet rules)
 {
     private readonly ParagraphClassifier classifier = new(rules);
     private readonly DateResolver dates = new(rules.Dates, rules.Folding);
+    private readonly FigureExtractor figures = new(rules.Figures, rules.Folding);
+    private readonly TableFinder tables = new(rules);
+    private readonly SequenceSplitter sequences = new(rules);
+    private readonly FieldCutter cutter = new(rules);
+    private readonly ColumnRoles columns = new(rules);
 
     public SegmentedBulletin Segment(RawDocument document)
     {
         var state = new State(rules.Name);
+        var found = tables.Find(document).ToDictionary(t => t.FirstParagraph);
         for (var index = 0; index < document.Paragraphs.Count; index++)
         {
             var paragraph = document.Paragraphs[index].Text;
@@ -46,27 +55,71 @@ public sealed class Segmenter(RuleSet rules)
                 continue;
             }
 
-            if (TableRow(state, paragraph, index))
+            if (found.TryGetValue(index, out var table))
             {
+                ReadTable(state, table);
+                index = table.LastParagraph;
                 continue;
             }
 
-            Read(state, paragraph, index, 0);
+            foreach (var (start, length) in sequences.Split(paragraph))
+            {
+                Read(state, paragraph.Substring(start, length), index, start);
+            }
         }
 
+        NamedReports(state.Result.Tasks);
         return state.Result;
+    }
+
+    /// <summary>
+    /// Items of a report on work done ("1、创业就业工程：全年发放…"): when no task reports progress
+    /// of its own and most open with a short name and a colon, the name is the task and what
+    /// follows the colon is its progress, not its target.
+    /// </summary>
+    private static void NamedReports(List<SegmentedTask> tasks)
+    {
+        const int MaxName = 16;
+        int NameEnd(SegmentedTask t)
+        {
+            var text = t.Text.Text;
+            var colon = text.IndexOfAny(['：', ':']);
+            return colon is > 0 and <= MaxName && text.AsSpan(0, colon).IndexOfAny("0123456789０１２３４５６７８９。，；,;") < 0 && colon + 1 < text.Length ? colon : -1;
+        }
+
+        if (tasks.Count < 2 || tasks.Any(t => t.Progress is not null || t.Departments.Count > 0) || tasks.Count(t => NameEnd(t) > 0) * 2 <= tasks.Count)
+        {
+            return;
+        }
+
+        foreach (var task in tasks.Where(t => NameEnd(t) > 0).ToList())
+        {
+            var (name, rest) = task.Text.SplitAt(NameEnd(task), "progress.named-report");
+            task.Text = name;
+            task.Progress = rest.SplitAt(1, "progress.named-report").Tail;
+        }
     }
 
     private void Read(State state, string paragraph, int index, int offset)
     {
-        var classification = classifier.Classify(paragraph, state.InHead, index, offset);
+        var classification = classifier.Classify(paragraph, state.InHead, index, offset) ?? GluedNumberTask(state, paragraph, index, offset);
+        if (InTask(state, classification) && cutter.Cut(paragraph) is { Count: > 1 } pieces)
+        {
+            foreach (var (start, length) in pieces)
+            {
+                Read(state, paragraph.Substring(start, length), index, offset + start);
+            }
+
+            return;
+        }
+
         if (classification is null || !Apply(state, classification))
         {
             Continue(state, paragraph, index, offset);
             return;
         }
 
-        if (classification.Role is not ("problems_heading" or "section_end"))
+        if (classification.Role is not (ParagraphRole.ProblemsHeading or ParagraphRole.SectionEnd))
         {
             return;
         }
@@ -76,442 +129,44 @@ public sealed class Segmenter(RuleSet rules)
         var end = classification.Match.Index + classification.Match.Length;
         var rest = paragraph[end..].TrimStart(' ', '\u3000', '：', ':', '，', ',', '。', '；', ';');
         var split = rest.Length > 0 && classifier.Classify(rest, state.InHead) is not null;
-        AddStatement(state, classification, closingCue: classification.Role == "section_end", split ? end : paragraph.Length);
+        AddStatement(state, classification, closingCue: classification.Role == ParagraphRole.SectionEnd, split ? end : paragraph.Length);
         if (split)
         {
             Read(state, rest, index, offset + paragraph.Length - rest.Length);
         }
     }
 
-    /// <summary>Acts on a classified paragraph; false when the paragraph should be read as a continuation instead.</summary>
-    private bool Apply(State state, Classification c)
+    /// <summary>A paragraph that opens or continues a task: its run-together fields are cut apart.</summary>
+    private static bool InTask(State state, Classification? c) => c?.Role switch
     {
-        var result = state.Result;
-        switch (c.Role)
-        {
-            case "masthead":
-                // In the body a masthead line is a signature; inside a task it is part of the
-                // text, unless the task's text has come to the end of a sentence.
-                if (!state.InHead && state.Open is Field.TaskText or Field.Departments or Field.Progress && !EndsSentence(state.OpenText))
-                {
-                    return false;
-                }
-
-                result.Series ??= c.Located("series");
-                result.Issue ??= c.Located("issue");
-                result.Issuer ??= c.Located("issuer");
-                result.Date ??= c.Located("date");
-                result.Title ??= c.Located("title");
-                state.Close();
-                return true;
-
-            case "salutation":
-                state.Close();
-                return true;
-
-            case "problems_heading":
-                state.EnterBody(Section.Problems);
-                return true;
-
-            case "section_end":
-                state.EnterBody(Section.Other);
-                return true;
-
-            case "closing":
-                state.EnterBody(Section.Other);
-                AddStatement(state, c, closingCue: true, c.Paragraph.Length);
-                return true;
-
-            case "part":
-            case "category":
-                var heading = new SegmentedHeading(c.Role == "part" ? 1 : 2, c.Group("ordinal") ?? "", c.Group("title") ?? "", c.Rule.Id, new SourceSpan(c.Index, 0, c.Paragraph.Length));
-                result.Headings.Add(heading);
-                state.EnterBody(Section.Tasks);
-                AddStatement(state, c, closingCue: false, c.Paragraph.Length, heading);
-                if (heading.Level == 1)
-                {
-                    state.Part = heading;
-                    state.Category = null;
-                }
-                else
-                {
-                    state.Category = heading;
-                }
-
-                return true;
-
-            case "task":
-                return state.Section != Section.Problems && OpenTask(state, c);
-
-            case "departments":
-                if (state.Task is not { } owner || state.Section != Section.Tasks)
-                {
-                    return false;
-                }
-
-                var departments = new TextField(c.Rule.Id);
-                Append(departments, c.Located("departments"));
-                owner.Departments.Add(departments);
-                state.Open = Field.Departments;
-                return true;
-
-            case "progress":
-                if (state.Task is not { } task || state.Section != Section.Tasks)
-                {
-                    return false;
-                }
-
-                task.Progress ??= new TextField(c.Rule.Id);
-                Append(task.Progress, c.Located("text"));
-                state.Open = Field.Progress;
-                return true;
-
-            case "problem":
-                if (state.Section != Section.Problems)
-                {
-                    return false;
-                }
-
-                AddProblem(state, c.Located("ordinal"), c.Located("text"), c.Rule.Id);
-                return true;
-
-            case "problem_list":
-                return ProblemList(state, c);
-
-            default:
-                throw new RuleLoadException($"{c.Rule.SourceFile}: rule {c.Rule.Id}: unknown role '{c.Role}'");
-        }
-    }
-
-    private bool OpenTask(State state, Classification c)
-    {
-        state.EnterBody(Section.Tasks);
-        var text = new TextField(c.Rule.Id);
-        var task = new SegmentedTask(c.Located("number") ?? new Located("", c.Rule.Id, new SourceSpan(c.Index, 0, 0)), text)
-        {
-            Part = state.Part,
-            Category = state.Category,
-        };
-        state.Result.Tasks.Add(task);
-        state.Task = task;
-        state.Open = Field.TaskText;
-        if (c.Located("text") is { } body)
-        {
-            AddTaskText(state, body.Value, body.Source);
-        }
-
-        return true;
-    }
+        ParagraphRole.Task or ParagraphRole.Departments or ParagraphRole.Persons or ParagraphRole.Progress => true,
+        null => state.Open is Field.TaskText or Field.AfterInlineDepartments or Field.Departments or Field.Persons or Field.Progress,
+        _ => false,
+    };
 
     /// <summary>
-    /// Task text, watching for departments written inline (（牵头单位：县教育局）) and for a
-    /// sentence that opens with an as-of date (。截至6月底…): both end the task text, and
-    /// whatever follows them is progress.
+    /// A task whose number lost its punctuation ("7新建农贸市场2个"): the next number of the
+    /// sequence, glued to a word that is no unit (so "3个社区" stays a figure).
     /// </summary>
-    private void AddTaskText(State state, string text, SourceSpan source)
+    private Classification? GluedNumberTask(State state, string paragraph, int index, int offset)
     {
-        var task = state.Task!;
-        var folded = rules.Folding.Fold(text);
-        foreach (var rule in rules.InlineDepartments)
+        var expected = state.Result.Tasks.Count == 0 ? 1 : Figures.Numbers.Numeral.ToInt(state.Result.Tasks[^1].Number.Value) + 1;
+        if (expected is not { } n || rules.Paragraphs.FirstOrDefault(r => r.Role == ParagraphRole.Task) is not { } taskRule)
         {
-            var match = rule.Pattern.Match(folded);
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var title = text[..match.Index].TrimEnd('，', ',', ' ');
-            task.Text.Append(title, source with { Length = title.Length });
-            foreach (var group in new[] { "departments", "partners" })
-            {
-                var g = match.Groups[group];
-                if (g.Success)
-                {
-                    var list = new TextField(rule.Id);
-                    list.Append(text.Substring(g.Index, g.Length), new SourceSpan(source.Paragraph, source.Start + g.Index, g.Length));
-                    task.Departments.Add(list);
-                }
-            }
-
-            state.Open = Field.AfterInlineDepartments;
-            var rest = match.Index + match.Length;
-            if (text[rest..].Trim().Length > 0)
-            {
-                OpenProgress(state, text[rest..], source with { Start = source.Start + rest, Length = text.Length - rest }, rule.Id);
-            }
-
-            return;
+            return null;
         }
 
-        var split = ProgressSentence(folded);
-        if (split > 0)
+        var digits = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!paragraph.StartsWith(digits, StringComparison.Ordinal) || paragraph.Length <= digits.Length + 4
+            || paragraph[digits.Length] is not (>= '\u4e00' and <= '\u9fff') || figures.Extract(paragraph[..Math.Min(paragraph.Length, digits.Length + 6)]).FirstOrDefault() is { Start: 0, Unit.Length: > 0 })
         {
-            task.Text.Append(text[..split], source with { Length = split });
-            OpenProgress(state, text[split..], source with { Start = source.Start + split, Length = text.Length - split }, "progress.dated-sentence");
-            return;
+            return null;
         }
 
-        task.Text.Append(text, source);
+        var match = GluedNumber().Match(paragraph);
+        return match.Success ? new Classification(taskRule with { Rule = taskRule.Rule with { Id = "task.glued-number" } }, match, paragraph, index, offset) : null;
     }
 
-    /// <summary>The offset of the first sentence after the first that opens with an as-of date, or -1.</summary>
-    private int ProgressSentence(string folded)
-    {
-        for (var i = folded.IndexOf('。'); i >= 0 && i + 1 < folded.Length; i = folded.IndexOf('。', i + 1))
-        {
-            if (dates.ResolveAsOf(folded[(i + 1)..], 2000, new DateOnly(2000, 12, 31)) is not null)
-            {
-                return i + 1;
-            }
-        }
-
-        return -1;
-    }
-
-    private static void OpenProgress(State state, string text, SourceSpan source, string ruleId)
-    {
-        var task = state.Task!;
-        task.Progress ??= new TextField(ruleId);
-        var lead = text.Length - text.TrimStart().Length;
-        task.Progress.Append(text.Trim(), source with { Start = source.Start + lead, Length = text.Trim().Length });
-        state.Open = Field.Progress;
-    }
-
-    private void Continue(State state, string paragraph, int index, int offset)
-    {
-        var text = paragraph.Trim();
-        var source = new SourceSpan(index, offset + paragraph.Length - paragraph.TrimStart().Length, text.Length);
-        switch (state.Open)
-        {
-            case Field.TaskText when StartsWithAsOf(text):
-            case Field.AfterInlineDepartments:
-                OpenProgress(state, text, source, state.Open == Field.TaskText ? "progress.dated-paragraph" : "progress.after-departments");
-                break;
-            case Field.TaskText:
-                AddTaskText(state, text, source);
-                break;
-            case Field.Departments when IsNameFragment(state.Task!.Departments[^1].Raw, text):
-                state.Task!.Departments[^1].Append(text, source);
-                break;
-            case Field.Departments:
-                OpenProgress(state, text, source, "progress.after-departments");
-                break;
-            case Field.Progress:
-                state.Task!.Progress!.Append(text, source);
-                break;
-            case Field.Problem:
-                state.Problem!.Text.Append(text, source);
-                break;
-            case Field.Statement when !EndsParagraph(state.Statement!.Text.Raw) && !IsRow(text) && !IsRow(state.Statement.Text.Raw):
-                state.Statement.Text.Append(text, source);
-                break;
-            default:
-                var statement = new SegmentedStatement(new TextField("statement.paragraph"), closingCue: false);
-                statement.Text.Append(text, source);
-                OpenStatement(state, statement);
-                break;
-        }
-    }
-
-    /// <summary>A paragraph of its own that belongs to no task: the field is open until a paragraph ends it.</summary>
-    /// <param name="length">How much of the classified paragraph the statement is (a heading run together with what follows is only the heading).</param>
-    private static void AddStatement(State state, Classification c, bool closingCue, int length, SegmentedHeading? heading = null)
-    {
-        var piece = c.Paragraph[..length];
-        var text = piece.Trim();
-        var statement = new SegmentedStatement(new TextField(c.Rule.Id), closingCue, heading);
-        statement.Text.Append(text, new SourceSpan(c.Index, c.Offset + piece.Length - piece.TrimStart().Length, text.Length));
-        state.Result.Statements.Add(statement);
-
-        // A heading is a paragraph of its own: what follows it starts afresh.
-        if (heading is null && c.Role is "closing" or "section_end")
-        {
-            state.Statement = statement;
-            state.Open = Field.Statement;
-        }
-    }
-
-    private static void OpenStatement(State state, SegmentedStatement statement)
-    {
-        state.Result.Statements.Add(statement);
-        state.Statement = statement;
-        state.Open = Field.Statement;
-
-        // The head ends with the first paragraph of running text: the masthead and title are above it.
-        if (EndsSentence(statement.Text.Raw))
-        {
-            state.LeaveHead();
-        }
-    }
-
-    /// <summary>A paragraph that stops at a full stop, a colon or a semicolon is whole; one that stops mid-sentence was broken by the layout.</summary>
-    private static bool EndsParagraph(string text) =>
-        text.TrimEnd() is { Length: > 0 } t && "。！？；：!?;:…）)】」』”".Contains(t[^1]);
-
-    /// <summary>A table row is a paragraph of its own, whatever its last cell ends with.</summary>
-    private static bool IsRow(string text) => text.Contains(RawParagraph.CellSeparator.Trim(), StringComparison.Ordinal);
-
-    private static bool EndsSentence(string text) =>
-        text.TrimEnd() is { Length: > 0 } t && "。！？!?".Contains(t[^1]);
-
-    private bool StartsWithAsOf(string text) => dates.ResolveAsOf(text, 2000, new DateOnly(2000, 12, 31)) is not null;
-
-    /// <summary>县人力资源 / 社会保障局: a department name broken over two lines, not a new paragraph.</summary>
-    private static bool IsNameFragment(string before, string next) =>
-        next.Length <= 12 && next.AsSpan().IndexOfAny("，。；：,;:") < 0 && !before.TrimEnd().EndsWith('。');
-
-    private bool ProblemList(State state, Classification c)
-    {
-        if (rules.ProblemItem is not { } item || c.Located("items") is not { } items)
-        {
-            return false;
-        }
-
-        var folded = rules.Folding.Fold(items.Value);
-        var matches = item.Pattern.Matches(folded);
-        for (var m = 0; m < matches.Count; m++)
-        {
-            var start = matches[m].Index + matches[m].Length;
-            var end = m + 1 < matches.Count ? matches[m + 1].Index : items.Value.Length;
-            var body = items.Value[start..end].TrimEnd('；', ';', '，', ',', ' ');
-            var ordinal = matches[m].Groups["ordinal"];
-            AddProblem(
-                state,
-                new Located(ordinal.Value, item.Id, new SourceSpan(c.Index, items.Source.Start + ordinal.Index, ordinal.Length)),
-                new Located(body, c.Rule.Id, new SourceSpan(c.Index, items.Source.Start + start, body.Length)),
-                c.Rule.Id);
-        }
-
-        state.EnterBody(Section.Other);
-        return matches.Count > 0;
-    }
-
-    private static void AddProblem(State state, Located? ordinal, Located? text, string ruleId)
-    {
-        var problem = new SegmentedProblem(ordinal ?? new Located("", ruleId, default), new TextField(ruleId));
-        Append(problem.Text, text);
-        state.Result.Problems.Add(problem);
-        state.Problem = problem;
-        state.Open = Field.Problem;
-    }
-
-    /// <summary>A row of a table-form report: a header sets the columns, a numbered row is a task.</summary>
-    private bool TableRow(State state, string paragraph, int index)
-    {
-        if (rules.Table is not { } table || TableLayout.Cells(paragraph) is not { Count: > 1 } cells)
-        {
-            state.Table = null;
-            return false;
-        }
-
-        if (TableLayout.FromHeader(table, rules.Folding, cells, index) is { } layout)
-        {
-            state.Table = layout;
-            state.EnterBody(Section.Tasks);
-            state.Close();
-            return true;
-        }
-
-        if (state.Table is not { } columns || columns.Cell(cells, "number") is not { } number || Numeral.ToInt(number.Text.TrimEnd('*', '＊')) is null)
-        {
-            return false;
-        }
-
-        var task = new SegmentedTask(
-            new Located(number.Text.TrimEnd('*', '＊'), "table.row", new SourceSpan(index, number.Start, number.Text.Length)),
-            new TextField("table.row"))
-        {
-            Part = state.Part,
-            Category = state.Category,
-            ProgressPeriod = columns.Period,
-        };
-        Cell(task.Text, columns.Cell(cells, "task"), index, table);
-        if (columns.Cell(cells, "target") is { } target && !table.EmptyCell.IsMatch(rules.Folding.Fold(target.Text)))
-        {
-            // The task's targets are its figures, so a target column belongs to the task's text.
-            task.Text.Append("，", new SourceSpan(index, target.Start, 0));
-            Cell(task.Text, target, index, table);
-        }
-
-        foreach (var role in new[] { "departments", "partners" })
-        {
-            var list = new TextField($"table.{role}");
-            Cell(list, columns.Cell(cells, role), index, table);
-            if (!list.IsEmpty)
-            {
-                task.Departments.Add(list);
-            }
-        }
-
-        var progress = new TextField("table.progress");
-        Cell(progress, columns.Cell(cells, "progress"), index, table);
-        task.Progress = progress.IsEmpty ? null : progress;
-        state.Result.Tasks.Add(task);
-        state.Task = task;
-        state.Open = Field.None;
-        return true;
-    }
-
-    private void Cell(TextField field, (string Text, int Start)? cell, int index, TableRules table)
-    {
-        if (cell is { } c && !table.EmptyCell.IsMatch(rules.Folding.Fold(c.Text)))
-        {
-            field.Append(c.Text, new SourceSpan(index, c.Start, c.Text.Length));
-        }
-    }
-
-    private static void Append(TextField field, Located? value)
-    {
-        if (value is not null)
-        {
-            field.Append(value.Value, value.Source);
-        }
-    }
-
-    private enum Field { None, TaskText, AfterInlineDepartments, Departments, Progress, Problem, Statement }
-
-    private enum Section { Tasks, Problems, Other }
-
-    private sealed class State(string family)
-    {
-        public SegmentedBulletin Result { get; } = new(family);
-
-        public bool InHead { get; private set; } = true;
-
-        public Section Section { get; private set; } = Section.Tasks;
-
-        public Field Open { get; set; } = Field.None;
-
-        public SegmentedHeading? Part { get; set; }
-
-        public SegmentedHeading? Category { get; set; }
-
-        public SegmentedTask? Task { get; set; }
-
-        public SegmentedProblem? Problem { get; set; }
-
-        public SegmentedStatement? Statement { get; set; }
-
-        public TableLayout? Table { get; set; }
-
-        /// <summary>The text of the open task field, to tell a signature from a line of the task.</summary>
-        public string OpenText => Open switch
-        {
-            Field.TaskText => Task!.Text.Raw,
-            Field.Departments => Task!.Departments[^1].Raw,
-            Field.Progress => Task!.Progress!.Raw,
-            _ => "",
-        };
-
-        public void EnterBody(Section section)
-        {
-            InHead = false;
-            Section = section;
-            Open = Field.None;
-        }
-
-        public void LeaveHead() => InHead = false;
-
-        public void Close() => Open = Field.None;
-    }
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<number>[0-9]{1,3})(?<text>\S.*)$")]
+    private static partial System.Text.RegularExpressions.Regex GluedNumber();
 }

@@ -19,13 +19,13 @@ internal sealed class StatementBuilder(RuleSet rules, FigureExtractor figures, D
         IReadOnlyList<SegmentedStatement> segmented, SegmentedBulletin s, int categoryLevel, BulletinInfo info, AsOf? period, Explainer explain)
     {
         var (firstStructure, lastTask) = TaskRange(s, categoryLevel);
-        var closingFrom = s.Tasks.Count > 0 ? int.MaxValue : segmented.FirstOrDefault(x => x.ClosingCue)?.Text.FirstParagraph ?? int.MaxValue;
+        var closingFrom = s.Tasks.Count > 0 ? Position.Max : segmented.FirstOrDefault(x => x.ClosingCue)?.Text.First ?? Position.Max;
         var statements = new List<Statement>();
         var found = new List<Tally>();
         foreach (var statement in segmented.Where(x => !IsStructure(x.Heading, categoryLevel, s)))
         {
             var text = statement.Text.Text;
-            var at = statement.Text.FirstParagraph;
+            var at = statement.Text.First;
             var section = s.Tasks.Count == 0 ? (at >= closingFrom ? StatementSection.Closing : StatementSection.Intro)
                 : at < firstStructure ? StatementSection.Intro
                 : at > lastTask ? StatementSection.Closing
@@ -76,18 +76,17 @@ internal sealed class StatementBuilder(RuleSet rules, FigureExtractor figures, D
     /// Where the tasks are: the paragraph of the first task or category heading, and the last
     /// paragraph any task takes text from. Statements before are the intro, after the closing.
     /// </summary>
-    private static (int First, int Last) TaskRange(SegmentedBulletin s, int categoryLevel)
+    private static (Position First, Position Last) TaskRange(SegmentedBulletin s, int categoryLevel)
     {
         if (s.Tasks.Count == 0)
         {
-            return (int.MaxValue, int.MaxValue);
+            return (Position.Max, Position.Max);
         }
 
-        var first = s.Tasks.Min(t => t.Number.Source.Paragraph);
         var headings = s.Tasks.Select(t => categoryLevel == 1 ? t.Part : categoryLevel == 2 ? t.Category : null).OfType<SegmentedHeading>();
-        first = headings.Select(h => h.Source.Paragraph).Append(first).Min();
-        var last = s.Tasks.Max(t => new[] { t.Number.Source.Paragraph, t.Text.LastParagraph, t.Progress?.LastParagraph ?? -1 }
-            .Concat(t.Departments.Select(d => d.LastParagraph)).Max());
+        var first = headings.Select(h => Position.Start(h.Source)).Append(s.Tasks.Min(t => Position.Start(t.Number.Source))).Min();
+        var last = s.Tasks.Max(t => new[] { Position.End(t.Number.Source), t.Text.Last, t.Progress?.Last ?? Position.Min }
+            .Concat(t.Departments.Select(d => d.Last)).Max());
         return (first, last);
     }
 

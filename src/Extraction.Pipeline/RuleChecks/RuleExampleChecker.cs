@@ -39,7 +39,7 @@ public sealed class RuleExampleChecker(RuleBook book)
         var own = new ParagraphClassifier(family.Rules);
         var folder = Path.GetDirectoryName(family.Detect[0].SourceFile)!;
         bool Own(PatternRule r) => Path.GetDirectoryName(r.SourceFile) == folder;
-        foreach (var rule in family.Rules.Paragraphs.Where(Own))
+        foreach (var rule in family.Rules.Paragraphs.Select(p => p.Rule).Where(Own))
         {
             foreach (var check in CheckPattern(rule, own))
             {
@@ -57,7 +57,7 @@ public sealed class RuleExampleChecker(RuleBook book)
 
         if (family.Rules.Table is { } table && Path.GetDirectoryName(table.SourceFile) == folder)
         {
-            foreach (var check in CheckTable(table, family.Rules.Folding))
+            foreach (var check in CheckTable(family.Rules))
             {
                 yield return check with { File = $"{family.Name}/{check.File}" };
             }
@@ -86,8 +86,11 @@ public sealed class RuleExampleChecker(RuleBook book)
 
         foreach (var rule in rules.Paragraphs)
         {
-            checks.AddRange(CheckPattern(rule, classifier));
+            checks.AddRange(CheckPattern(rule.Rule, classifier));
         }
+
+        checks.AddRange(CheckPieces(rules.FieldCuts.Select(c => c.Rule), new Segmentation.Layout.FieldCutter(rules).Cut));
+        checks.AddRange(CheckPieces(rules.Enumerations, new Segmentation.Layout.SequenceSplitter(rules).Split));
 
         var others = rules.DeclaredCounts.Concat(rules.ProgrammeYear).Concat(rules.Dates.DocumentDates).Concat(rules.InlineDepartments);
         foreach (var rule in rules.ProblemItem is null ? others : others.Append(rules.ProblemItem))
@@ -95,9 +98,9 @@ public sealed class RuleExampleChecker(RuleBook book)
             checks.AddRange(CheckPattern(rule, null));
         }
 
-        if (rules.Table is { } table)
+        if (rules.Table is not null)
         {
-            checks.AddRange(CheckTable(table, rules.Folding));
+            checks.AddRange(CheckTable(rules));
         }
 
         foreach (var asOf in rules.Dates.AsOf)
@@ -138,17 +141,42 @@ public sealed class RuleExampleChecker(RuleBook book)
         return checks;
     }
 
-    private static IEnumerable<RuleCheck> CheckTable(TableRules table, TextFolding folding)
+    private static IEnumerable<RuleCheck> CheckTable(RuleSet set)
     {
-        foreach (var example in table.Examples)
+        var roles = new Segmentation.Layout.ColumnRoles(set);
+        foreach (var example in set.Table!.Examples)
         {
-            var cells = Segmentation.TableLayout.Cells(example.Header);
-            var layout = Segmentation.TableLayout.FromHeader(table, folding, cells, 0);
-            var roles = layout?.Roles(cells.Count);
-            var failure = roles is null ? "not read as a header"
-                : !roles.SequenceEqual(example.Columns) ? $"columns read as [{string.Join(", ", roles)}], expected [{string.Join(", ", example.Columns)}]"
+            var cells = example.Header.Split('|').Select(c => c.Trim()).ToList();
+            if (cells.Count > 1 && cells[^1].Length == 0)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            var found = roles.Header(cells);
+            var failure = found is null ? "not read as a header"
+                : !found.SequenceEqual(example.Columns) ? $"columns read as [{string.Join(", ", found)}], expected [{string.Join(", ", example.Columns)}]"
                 : null;
-            yield return new RuleCheck("table", Path.GetFileName(table.SourceFile), example.Header, failure);
+            yield return new RuleCheck("table", Path.GetFileName(set.Table.SourceFile), example.Header, failure);
+        }
+    }
+
+    /// <summary>Rules that cut a text into pieces: each example gives exactly its pieces (expect pieces, joined by |), a counter-example stays whole.</summary>
+    private static IEnumerable<RuleCheck> CheckPieces(IEnumerable<PatternRule> cutRules, Func<string, IReadOnlyList<(int Start, int Length)>> cut)
+    {
+        foreach (var rule in cutRules)
+        {
+            var file = Path.GetFileName(rule.SourceFile);
+            foreach (var example in rule.Examples)
+            {
+                var pieces = string.Join("|", cut(example.Text).Select(p => example.Text.Substring(p.Start, p.Length)));
+                var expected = example.Expect.GetValueOrDefault("pieces");
+                yield return new RuleCheck(rule.Id, file, example.Text, pieces == expected ? null : $"cut into '{pieces}', expected '{expected}'");
+            }
+
+            foreach (var counter in rule.CounterExamples)
+            {
+                yield return new RuleCheck(rule.Id, file, counter, cut(counter).Count == 1 ? null : "is cut");
+            }
         }
     }
 

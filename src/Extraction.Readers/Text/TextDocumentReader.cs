@@ -19,19 +19,30 @@ public sealed class TextDocumentReader : IDocumentReader
             : ReadResult.Success(new RawDocument(Format, paragraphs, Pages: null));
     }
 
-    /// <summary>Splits text into trimmed, non-blank lines. Also used for text that other readers extract.</summary>
+    /// <summary>
+    /// Splits text into trimmed, non-blank lines, each remembering its indent and whether a blank
+    /// line came before it. Also used for text that other readers extract.
+    /// </summary>
     public static List<RawParagraph> SplitParagraphs(string text)
     {
         var paragraphs = new List<RawParagraph>();
-        foreach (var line in text.Split(['\n', '\r', '\f', '\u2028', '\u2029', '\v']))
+        var blank = false;
+        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split(['\n', '\r', '\f', '\u2028', '\u2029', '\v']))
         {
-            var trimmed = line.Trim(' ', '\t', '\u3000', '\u00A0', '\uFEFF');
-            if (trimmed.Length > 0)
+            var trimmed = line.Trim(Blanks);
+            if (trimmed.Length == 0)
             {
-                paragraphs.Add(new RawParagraph(trimmed));
+                blank = true;
+                continue;
             }
+
+            var lead = line.AsSpan(0, line.IndexOf(trimmed[0]));
+            paragraphs.Add(new RawParagraph(trimmed, Indent: DisplayWidth.Of(lead.TrimStart('\uFEFF')), BlankBefore: blank && paragraphs.Count > 0));
+            blank = false;
         }
 
         return paragraphs;
     }
+
+    private static readonly char[] Blanks = [' ', '\t', '\u3000', '\u00A0', '\uFEFF'];
 }

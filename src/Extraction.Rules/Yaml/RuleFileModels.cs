@@ -25,6 +25,9 @@ internal sealed class PatternRuleModel
     /// <summary>Furniture lines made of words: how many other letters or digits the line may hold.</summary>
     public int? MaxOther { get; set; }
 
+    /// <summary>Field cuts: the label's value ends at the first 。 or ；.</summary>
+    public bool EndsAtSentence { get; set; }
+
     /// <summary>Tally statuses: the status its words say.</summary>
     public string? Status { get; set; }
 
@@ -56,6 +59,8 @@ internal sealed class ParagraphsFile
     public List<PatternRuleModel> DeclaredCounts { get; set; } = [];
     public List<PatternRuleModel> ProgrammeYear { get; set; } = [];
     public List<PatternRuleModel> InlineDepartments { get; set; } = [];
+    public List<PatternRuleModel> FieldCuts { get; set; } = [];
+    public List<PatternRuleModel> Enumerations { get; set; } = [];
     public PatternRuleModel? ProblemItem { get; set; }
     public TableModel? Table { get; set; }
     public SeparatorModel? DepartmentSeparator { get; set; }

@@ -85,13 +85,15 @@ internal sealed record RuleFiles(
 
     private static ParagraphsFile Paragraphs(ParagraphsFile shared, ParagraphsFile family, string path)
     {
-        CheckRemoved(family.Remove, [.. shared.Paragraphs, .. shared.DeclaredCounts, .. shared.ProgrammeYear, .. shared.InlineDepartments], path);
+        CheckRemoved(family.Remove, [.. shared.Paragraphs, .. shared.DeclaredCounts, .. shared.ProgrammeYear, .. shared.InlineDepartments, .. shared.FieldCuts, .. shared.Enumerations], path);
         return new()
         {
         Paragraphs = Rules(shared.Paragraphs, family.Paragraphs, family.Remove, path),
         DeclaredCounts = Rules(shared.DeclaredCounts, family.DeclaredCounts, family.Remove, path),
         ProgrammeYear = Rules(shared.ProgrammeYear, family.ProgrammeYear, family.Remove, path),
         InlineDepartments = Rules(shared.InlineDepartments, family.InlineDepartments, family.Remove, path),
+        FieldCuts = Rules(shared.FieldCuts, family.FieldCuts, family.Remove, path),
+        Enumerations = Rules(shared.Enumerations, family.Enumerations, family.Remove, path),
         ProblemItem = family.ProblemItem ?? shared.ProblemItem,
         Table = family.Table ?? shared.Table,
         DepartmentSeparator = family.DepartmentSeparator ?? shared.DepartmentSeparator,
@@ -152,7 +154,7 @@ internal sealed record RuleFiles(
         var rules = read.Model switch
         {
             LayoutFile l => l.Furniture,
-            ParagraphsFile p => [.. p.Paragraphs, .. p.DeclaredCounts, .. p.ProgrammeYear, .. p.InlineDepartments, .. (p.ProblemItem is null ? [] : new[] { p.ProblemItem })],
+            ParagraphsFile p => [.. p.Paragraphs, .. p.DeclaredCounts, .. p.ProgrammeYear, .. p.InlineDepartments, .. p.FieldCuts, .. p.Enumerations, .. (p.ProblemItem is null ? [] : new[] { p.ProblemItem })],
             DatesFile d => [.. d.DocumentDates, .. d.AsOf, .. d.Periods],
             WebFile w => [.. w.Lines, .. new[] { w.Containers?.Content, w.Containers?.Furniture, w.Containers?.Title }.OfType<PatternRuleModel>()],
             FamilyFile f => [.. f.Detect, .. f.Unless],

@@ -1,0 +1,112 @@
+using Extraction.Figures.Numbers;
+using Extraction.Rules;
+
+namespace Extraction.Segmentation.Layout;
+
+/// <summary>
+/// Cuts a paragraph whose line breaks were lost back into its lines. The sign is a sequence:
+/// items numbered 1. 2. 3. (or （1）（2）, ①②) that each open after white space or at the start.
+/// Where one is found the items are cut apart, and so is every sentence that ends before white
+/// space (the label lines, the closing paragraph and the signature run into the same line).
+/// A paragraph without such a sequence is one piece.
+/// </summary>
+public sealed class SequenceSplitter(RuleSet rules)
+{
+    private const int MinItems = 2;
+    private const string SentenceEnds = "。！？；!?;";
+
+    /// <summary>The pieces of a paragraph as (start, length), trimmed; the whole paragraph when it holds no lost sequence.</summary>
+    public IReadOnlyList<(int Start, int Length)> Split(string paragraph)
+    {
+        var folded = rules.Folding.Fold(paragraph);
+        var cuts = rules.Enumerations.Select(e => Sequence(e, folded)).FirstOrDefault(s => s.Count >= MinItems);
+        if (cuts is null)
+        {
+            return [(0, paragraph.Length)];
+        }
+
+        var at = new SortedSet<int>(cuts.Where(c => c > 0));
+        for (var i = 0; i + 1 < folded.Length; i++)
+        {
+            if (SentenceEnds.Contains(folded[i]) && char.IsWhiteSpace(folded[i + 1]))
+            {
+                var next = i + 1;
+                while (next < folded.Length && char.IsWhiteSpace(folded[next]))
+                {
+                    next++;
+                }
+
+                if (next < folded.Length)
+                {
+                    at.Add(next);
+                }
+            }
+        }
+
+        return Pieces(paragraph, at);
+    }
+
+    /// <summary>The starts of the longest run of items numbered n, n+1, n+2 … that open at the start or after white space.</summary>
+    private static List<int> Sequence(PatternRule enumeration, string text)
+    {
+        var items = new List<(int Start, int Number)>();
+        foreach (System.Text.RegularExpressions.Match m in enumeration.Pattern.Matches(text))
+        {
+            if ((m.Index == 0 || char.IsWhiteSpace(text[m.Index - 1])) && Numeral.ToInt(m.Groups["number"].Value) is { } n)
+            {
+                items.Add((m.Index, n));
+            }
+        }
+
+        var best = new List<int>();
+        for (var first = 0; first < items.Count; first++)
+        {
+            var run = new List<int> { items[first].Start };
+            var expected = items[first].Number + 1;
+            for (var j = first + 1; j < items.Count; j++)
+            {
+                if (items[j].Number == expected)
+                {
+                    run.Add(items[j].Start);
+                    expected++;
+                }
+            }
+
+            if (run.Count > best.Count)
+            {
+                best = run;
+            }
+        }
+
+        return best;
+    }
+
+    internal static List<(int Start, int Length)> Pieces(string text, IEnumerable<int> cuts)
+    {
+        var pieces = new List<(int, int)>();
+        var from = 0;
+        foreach (var cut in cuts.Append(text.Length))
+        {
+            var start = from;
+            var end = cut;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end > start)
+            {
+                pieces.Add((start, end - start));
+            }
+
+            from = cut;
+        }
+
+        return pieces;
+    }
+}

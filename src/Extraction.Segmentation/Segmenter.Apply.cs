@@ -1,0 +1,183 @@
+using Extraction.Rules;
+
+namespace Extraction.Segmentation;
+
+public sealed partial class Segmenter
+{
+    /// <summary>Acts on a classified paragraph; false when the paragraph should be read as a continuation instead.</summary>
+    private bool Apply(State state, Classification c)
+    {
+        var result = state.Result;
+        switch (c.Role)
+        {
+            case ParagraphRole.Masthead:
+                // In the body a masthead line is a signature; inside a task it is part of the
+                // text, unless the task's text has come to the end of a sentence.
+                if (!state.InHead && state.Open is Field.TaskText or Field.Departments or Field.Progress && !EndsSentence(state.OpenText))
+                {
+                    return false;
+                }
+
+                result.Series ??= c.Located("series");
+                result.Issue ??= c.Located("issue");
+                result.Issuer ??= c.Located("issuer");
+                result.Date ??= c.Located("date");
+                result.Title ??= c.Located("title");
+                state.Close();
+                return true;
+
+            case ParagraphRole.Salutation:
+                state.Close();
+                return true;
+
+            case ParagraphRole.ProblemsHeading:
+                state.EnterBody(Section.Problems);
+                return true;
+
+            case ParagraphRole.SectionEnd:
+                state.EnterBody(Section.Other);
+                return true;
+
+            case ParagraphRole.Closing:
+                state.EnterBody(Section.Other);
+                AddStatement(state, c, closingCue: true, c.Paragraph.Length);
+                return true;
+
+            case ParagraphRole.Part:
+            case ParagraphRole.Category:
+                AddHeading(state, c.Role == ParagraphRole.Part ? 1 : 2, c.Located("ordinal"), c.Group("title") ?? "", c);
+                return true;
+
+            case ParagraphRole.Task:
+                return state.Section != Section.Problems && OpenTask(state, c);
+
+            case ParagraphRole.Departments:
+                if (state.Task is not { } owner || state.Section != Section.Tasks)
+                {
+                    return false;
+                }
+
+                var departments = new TextField(c.Rule.Id);
+                Append(departments, c.Located("departments"));
+                owner.Departments.Add(departments);
+                state.Open = Field.Departments;
+                return true;
+
+            case ParagraphRole.Persons:
+                // Named people are not units: the line is read and left out.
+                if (state.Task is null || state.Section != Section.Tasks)
+                {
+                    return false;
+                }
+
+                state.Open = Field.Persons;
+                return true;
+
+            case ParagraphRole.Progress:
+                if (state.Task is not { } task || state.Section != Section.Tasks)
+                {
+                    return false;
+                }
+
+                task.Progress ??= new TextField(c.Rule.Id);
+                Append(task.Progress, c.Located("text"));
+                state.Open = Field.Progress;
+                return true;
+
+            case ParagraphRole.Problem:
+                if (state.Section != Section.Problems)
+                {
+                    return false;
+                }
+
+                AddProblem(state, c.Located("ordinal"), c.Located("text"), c.Rule.Id);
+                return true;
+
+            case ParagraphRole.ProblemList:
+                return ProblemList(state, c);
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(c), c.Role, $"{c.Rule.SourceFile}: rule {c.Rule.Id}");
+        }
+    }
+
+    /// <summary>A 一、 or （一） heading: it groups the tasks after it, and is a statement unless it turns out to be a category.</summary>
+    private void AddHeading(State state, int level, Located? ordinal, string title, Classification c)
+    {
+        var heading = new SegmentedHeading(level, ordinal?.Value ?? "", title, c.Rule.Id, new SourceSpan(c.Index, c.Offset, c.Paragraph.Length));
+        state.Result.Headings.Add(heading);
+        state.EnterBody(Section.Tasks);
+        AddStatement(state, c, closingCue: false, c.Paragraph.Length, heading);
+        if (heading.Level == 1)
+        {
+            state.Part = heading;
+            state.Category = null;
+        }
+        else
+        {
+            state.Category = heading;
+        }
+    }
+
+    private bool OpenTask(State state, Classification c)
+    {
+        state.EnterBody(Section.Tasks);
+        var task = new SegmentedTask(c.Located("number") ?? new Located("", c.Rule.Id, new SourceSpan(c.Index, 0, 0)), new TextField(c.Rule.Id))
+        {
+            Part = state.Part,
+            Category = state.Category,
+        };
+        state.Result.Tasks.Add(task);
+        state.Task = task;
+        state.Open = Field.TaskText;
+        if (c.Located("text") is { } body)
+        {
+            AddTaskText(state, body.Value, body.Source);
+        }
+
+        return true;
+    }
+
+    private bool ProblemList(State state, Classification c)
+    {
+        if (rules.ProblemItem is not { } item || c.Located("items") is not { } items)
+        {
+            return false;
+        }
+
+        var folded = rules.Folding.Fold(items.Value);
+        var matches = item.Pattern.Matches(folded);
+        for (var m = 0; m < matches.Count; m++)
+        {
+            var start = matches[m].Index + matches[m].Length;
+            var end = m + 1 < matches.Count ? matches[m + 1].Index : items.Value.Length;
+            var body = items.Value[start..end].TrimEnd('；', ';', '，', ',', ' ');
+            var ordinal = matches[m].Groups["ordinal"];
+            AddProblem(
+                state,
+                new Located(ordinal.Value, item.Id, new SourceSpan(c.Index, items.Source.Start + ordinal.Index, ordinal.Length)),
+                new Located(body, c.Rule.Id, new SourceSpan(c.Index, items.Source.Start + start, body.Length)),
+                c.Rule.Id);
+        }
+
+        state.EnterBody(Section.Other);
+        return matches.Count > 0;
+    }
+
+    private static void AddProblem(State state, Located? ordinal, Located? text, string ruleId)
+    {
+        var problem = new SegmentedProblem(ordinal ?? new Located("", ruleId, default), new TextField(ruleId));
+        Append(problem.Text, text);
+        state.Result.Problems.Add(problem);
+        state.Problem = problem;
+        state.Open = Field.Problem;
+    }
+
+    private static void Append(TextField field, Located? value)
+    {
+        if (value is not null)
+        {
+            field.Append(value.Value, value.Source);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Extraction.Figures.Numbers;
+using Extraction.Rules;
+using Extraction.Segmentation.Layout;
+
+namespace Extraction.Segmentation;
+
+public sealed partial class Segmenter
+{
+    /// <summary>
+    /// A table's rows: a row with a number is a task; a row whose only cell is a heading
+    /// (一、教育卫生类, （一）交通设施) groups the rows after it; a row without a number continues
+    /// the task above (a second target of the same task). In a table without a number column
+    /// every row is a task, numbered by its position.
+    /// </summary>
+    private void ReadTable(State state, DetectedTable table)
+    {
+        state.EnterBody(Section.Tasks);
+        var numberColumn = table.IndexOf(ColumnRole.Number);
+        SegmentedTask? last = null;
+        foreach (var row in table.Rows)
+        {
+            var filled = row.Cells.Where(c => !c.IsEmpty && !columns.IsEmpty(c.Text)).ToList();
+            if (filled.Count == 0)
+            {
+                continue;
+            }
+
+            if (filled.Count == 1 && Heading(filled[0]) is { } heading)
+            {
+                AddHeading(state, heading.Role == ParagraphRole.Part ? 1 : 2, heading.Located("ordinal"), heading.Group("title") ?? "", heading);
+                continue;
+            }
+
+            var number = numberColumn >= 0 ? row.Cells[numberColumn] : null;
+            var printed = number?.Text.TrimEnd('*', '＊') ?? "";
+            if (last is not null && number is not null && (printed.Length == 0 || Numeral.ToInt(printed) is null))
+            {
+                Fill(last, row, table, continuation: true);
+                continue;
+            }
+
+            var task = new SegmentedTask(NumberOf(number, printed, state.Result.Tasks.Count + 1, row, table), new TextField("table.row"))
+            {
+                Part = state.Part,
+                Category = state.Category,
+                ProgressPeriod = Header(table, ColumnRole.Progress) ?? Header(table, ColumnRole.Completion),
+                Numbered = number is not null,
+            };
+            Fill(task, row, table, continuation: false);
+            state.Result.Tasks.Add(task);
+            last = task;
+        }
+
+        state.Task = last;
+        state.Close();
+    }
+
+    /// <summary>The task's number as printed, or its position when the table has no number column.</summary>
+    private static Located NumberOf(TextField? number, string printed, int position, TableRow row, DetectedTable table)
+    {
+        if (number is not null)
+        {
+            var span = number.Locate().FirstOrDefault();
+            return new Located(printed, "table.number", span with { Length = printed.Length });
+        }
+
+        var first = row.Cells.First(c => !c.IsEmpty).Locate().FirstOrDefault();
+        return new Located(position.ToString(System.Globalization.CultureInfo.InvariantCulture), $"table.position ({table.Form})", first with { Length = 0 });
+    }
+
+    /// <summary>The cells of a row into the task's fields; a continuation row joins its cells to the task's with a space.</summary>
+    private void Fill(SegmentedTask task, TableRow row, DetectedTable table, bool continuation)
+    {
+        Join(task.Text, continuation, Cells(row, table, ColumnRole.Task, ColumnRole.Target));
+        foreach (var role in new[] { ColumnRole.Departments, ColumnRole.Partners })
+        {
+            foreach (var cell in Cells(row, table, role))
+            {
+                var list = new TextField($"table.{role.ToString().ToLowerInvariant()}");
+                list.Append(cell);
+                task.Departments.Add(list);
+            }
+        }
+
+        var progress = Cells(row, table, ColumnRole.Progress, ColumnRole.Completion).Select(Unlabelled).ToList();
+        if (progress.Count > 0)
+        {
+            task.Progress ??= new TextField("table.progress");
+            Join(task.Progress, continuation || !task.Progress.IsEmpty, progress);
+        }
+    }
+
+    /// <summary>Appends cells to a field, one space between them (and before them when the field already has text).</summary>
+    private static void Join(TextField field, bool afterText, IEnumerable<TextField> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (afterText && !field.IsEmpty)
+            {
+                field.Append(" ", cell.Locate().FirstOrDefault() with { Length = 0 });
+            }
+
+            field.Append(cell);
+            afterText = true;
+        }
+    }
+
+    /// <summary>The non-empty cells of a row in the columns of the given roles, in column order.</summary>
+    private IEnumerable<TextField> Cells(TableRow row, DetectedTable table, params ColumnRole[] roles)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (roles.Contains(table.Columns[i].Role) && !row.Cells[i].IsEmpty && !columns.IsEmpty(row.Cells[i].Text))
+            {
+                yield return row.Cells[i];
+            }
+        }
+    }
+
+    /// <summary>A progress cell that opens with its label (进展情况：…) without the label.</summary>
+    private TextField Unlabelled(TextField cell)
+    {
+        var span = cell.Locate().FirstOrDefault();
+        if (classifier.Classify(cell.Text, inHead: false, span.Paragraph, span.Start) is { Role: ParagraphRole.Progress } label
+            && label.Match.Groups["text"] is { Success: true } text && text.Index > 0)
+        {
+            return cell.SplitAt(text.Index, label.Rule.Id).Tail;
+        }
+
+        return cell;
+    }
+
+    private static Located? Header(DetectedTable table, ColumnRole role) =>
+        table.Columns.FirstOrDefault(c => c.Role == role)?.Header;
+
+    /// <summary>A cell that the paragraph rules read as a 一、 or （一） heading.</summary>
+    private Classification? Heading(TextField cell)
+    {
+        var span = cell.Locate().FirstOrDefault();
+        return classifier.Classify(cell.Text, inHead: false, span.Paragraph, span.Start) is { Role: ParagraphRole.Part or ParagraphRole.Category } c ? c : null;
+    }
+}

@@ -104,7 +104,7 @@ public sealed partial class Segmenter
             case Field.Problem:
                 state.Problem!.Text.Append(text, source);
                 break;
-            case Field.Statement when !EndsParagraph(state.Statement!.Text.Raw) && !IsRow(text) && !IsRow(state.Statement.Text.Raw):
+            case Field.Statement when IsBrokenOff(state.Statement!.Text.Raw) && !IsRow(text):
                 state.Statement.Text.Append(text, source);
                 break;
             default:
@@ -152,9 +152,15 @@ public sealed partial class Segmenter
     private static bool IsNameFragment(string before, string next) =>
         next.Length <= 12 && next.AsSpan().IndexOfAny("，。；：,;:") < 0 && !before.TrimEnd().EndsWith('。');
 
-    /// <summary>A paragraph that stops at a full stop, a colon or a semicolon is whole; one that stops mid-sentence was broken by the layout.</summary>
-    private static bool EndsParagraph(string text) =>
-        text.TrimEnd() is { Length: > 0 } t && "。！？；：!?;:…）)】」』”".Contains(t[^1]);
+    /// <summary>
+    /// A paragraph broken off by the layout (a line or page break): it stops mid-sentence, and it
+    /// is a line of running text, not a short heading or title, nor a table row.
+    /// </summary>
+    private static bool IsBrokenOff(string text) =>
+        text.TrimEnd() is { Length: >= MinBrokenLine } t && !"。！？；：!?;:…）)】」』”".Contains(t[^1]) && !IsRow(t);
+
+    /// <summary>A line shorter than this that ends no sentence is a heading or a title of its own.</summary>
+    private const int MinBrokenLine = 16;
 
     /// <summary>A table row is a paragraph of its own, whatever its last cell ends with.</summary>
     private static bool IsRow(string text) => text.Contains(RawParagraph.CellSeparator.Trim(), StringComparison.Ordinal);

@@ -258,6 +258,20 @@ public sealed class HtmlReaderTests
     }
 
     [Fact]
+    public void The_pages_publication_record_is_kept_as_metadata_wherever_it_stands()
+    {
+        var result = Reader.Read(Utf8(Page("""
+            <div class="info">发布时间：2024-10-12 10:15&nbsp;&nbsp;来源：县民生办&nbsp;&nbsp;浏览次数：386</div>
+            <div id="zoom" class="content"><p>截至9月底，48件民生实事已完成21件，滞后4件，完成率43.8%，全年计划投资12.6亿元。</p></div>
+            """)));
+
+        var metadata = Assert.Single(result.Document!.Paragraphs, p => p.IsPageMetadata);
+        Assert.StartsWith("发布时间：2024-10-12 10:15", metadata.Text);
+        Assert.Equal(metadata, result.Document.Paragraphs[0]);
+        Assert.DoesNotContain(result.Document.Paragraphs.Skip(1), p => p.Text.Contains("浏览次数", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_page_inside_an_aspnet_form_keeps_its_article_and_loses_its_record_table()
     {
         // ASP.NET pages wrap everything in one <form>; open-government pages put a record
@@ -362,11 +376,12 @@ public sealed class HtmlReaderTests
 
     private static List<string> ReadFile(string name) => Read(File.ReadAllBytes(TestPaths.CorpusFile(name)));
 
+    /// <summary>The text of the bulletin as the page gives it; the page's own publication record is metadata beside it.</summary>
     private static List<string> Read(byte[] content)
     {
         var result = Reader.Read(content);
         Assert.True(result.Succeeded, result.Error);
-        return [.. result.Document!.Paragraphs.Select(p => p.Text)];
+        return [.. result.Document!.Paragraphs.Where(p => !p.IsPageMetadata).Select(p => p.Text)];
     }
 
     private static string Page(string body, string head = "", string title = "") =>

@@ -59,11 +59,13 @@ public sealed class FamilyTests
     }
 
     [Fact]
-    public void The_shared_rules_read_the_same_lines_as_categories()
+    public void The_shared_rules_read_the_same_lines_as_categories_and_keep_the_text_as_statements()
     {
         var outcome = Parse(SubheadingTasks, "common");
-        Assert.False(outcome.Succeeded);
-        Assert.Contains("no tasks", outcome.Error);
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Empty(outcome.Bulletin!.Tasks);
+        Assert.Equal("no tasks found", outcome.Bulletin.Warnings[0]);
+        Assert.Contains(outcome.Bulletin.Statements!, s => s.Text.StartsWith("责任单位：", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -106,9 +108,11 @@ public sealed class FamilyTests
     }
 
     [Fact]
-    public void A_table_report_is_recognised_by_its_header_row()
+    public void A_table_report_is_read_by_the_shared_rules_from_its_header_row()
     {
         var outcome = new BulletinParser(TestPaths.RuleBook).ParseFile(TestPaths.CorpusFile("songqiao-county-2020-09.txt"));
-        Assert.Equal("table-report", outcome.Provenance.Single(p => p.Field == "rules.family").Value);
+        Assert.Equal("common", outcome.Provenance.Single(p => p.Field == "rules.family").Value);
+        Assert.Equal(9, outcome.Bulletin!.Tasks.Count);
+        Assert.Equal("table.number", outcome.Provenance.Single(p => p.Field == "tasks[0].number").Rule);
     }
 }

@@ -24,9 +24,14 @@ public sealed partial class ProvenanceTests
         Assert.True(outcome.Succeeded, outcome.Error);
 
         var checkedFields = 0;
-        foreach (var p in outcome.Provenance.Where(p => Verbatim().IsMatch(p.Field)))
+
+        // A row numbered by its position has no printed number; cells of a table joined into one
+        // field (a task's text and its continuation row) are joined by one space of no source.
+        foreach (var p in outcome.Provenance.Where(p => Verbatim().IsMatch(p.Field) && !p.Rule.StartsWith("table.position", StringComparison.Ordinal)))
         {
-            Assert.True(string.Concat(p.Sources.Select(s => s.Text)) == p.Value, $"{p.Field} ({p.Rule}): value «{p.Value}», sources «{string.Join("|", p.Sources.Select(s => s.Text))}»");
+            var sources = string.Concat(p.Sources.Select(s => s.Text));
+            var value = p.Rule.StartsWith("table.", StringComparison.Ordinal) ? p.Value.Replace(" ", "", StringComparison.Ordinal) : p.Value;
+            Assert.True(sources == value, $"{p.Field} ({p.Rule}): value «{p.Value}», sources «{string.Join("|", p.Sources.Select(s => s.Text))}»");
             checkedFields++;
         }
 
@@ -79,6 +84,6 @@ public sealed partial class ProvenanceTests
         Assert.Equal("common", connection.ExecuteScalar<string>("SELECT rule_family FROM bulletins"));
     }
 
-    [GeneratedRegex(@"^(tasks\[\d+\]\.(text|number|departments\[\d+\]|targets\[\d+\]|progress\.(text|figures\[\d+\]))|problems\[\d+\]|bulletin\.(series|issuer|title|declared_\w+))$")]
+    [GeneratedRegex(@"^(tasks\[\d+\]\.(text|number|departments\[\d+\]|targets\[\d+\]|progress\.(text|figures\[\d+\]))|statements\[\d+\]\.(text|figures\[\d+\])|problems\[\d+\]|bulletin\.(series|issuer|title|declared_\w+))$")]
     private static partial Regex Verbatim();
 }

@@ -172,10 +172,21 @@ public sealed class SegmenterTests
     }
 
     [Fact]
-    public void Text_without_tasks_is_not_a_bulletin()
+    public void Text_without_tasks_is_a_bulletin_of_statements_with_a_warning()
     {
-        var outcome = new BulletinParser(TestPaths.RuleBook).Parse("notes.txt", Encoding.UTF8.GetBytes("会议纪要\n\n今天开会讨论了明年的工作。"));
+        var outcome = new BulletinParser(TestPaths.RuleBook).Parse("notes.txt", Encoding.UTF8.GetBytes("会议纪要\n\n今天开会讨论了明年的工作，共3项。"));
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(["no tasks found"], outcome.Bulletin!.Warnings);
+        Assert.Equal("会议纪要", outcome.Bulletin.Bulletin.Title);
+        var statement = Assert.Single(outcome.Bulletin.Statements!);
+        Assert.Equal("3项", Assert.Single(statement.Figures).Raw);
+    }
+
+    [Fact]
+    public void Text_that_is_all_page_furniture_is_not_a_bulletin()
+    {
+        var outcome = new BulletinParser(TestPaths.RuleBook).Parse("page.txt", Encoding.UTF8.GetBytes("当前位置：首页 > 政务公开\n\n【打印本页】【关闭窗口】\n\n备案号：某ICP备12345678号"));
         Assert.False(outcome.Succeeded);
-        Assert.Contains("no tasks", outcome.Error);
+        Assert.Contains("no bulletin text", outcome.Error);
     }
 }

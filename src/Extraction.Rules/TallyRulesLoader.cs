@@ -31,9 +31,10 @@ internal static class TallyRulesLoader
             var template = RuleSetLoader.Required(path, $"{id}: pattern", form.Pattern);
             var statusAt = template.IndexOf(StatusSlot, StringComparison.Ordinal);
             var countAt = template.IndexOf(CountSlot, StringComparison.Ordinal);
+            countAt = countAt >= 0 ? countAt : template.IndexOf("(?<count>", StringComparison.Ordinal);
             if (statusAt < 0 || countAt < 0)
             {
-                throw new RuleLoadException($"{path}: form {id} needs both {StatusSlot} and {CountSlot}");
+                throw new RuleLoadException($"{path}: form {id} needs {StatusSlot} and {CountSlot} (or a count group of its own)");
             }
 
             for (var priority = 0; priority < statuses.Count; priority++)

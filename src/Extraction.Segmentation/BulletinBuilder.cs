@@ -20,6 +20,9 @@ public sealed class BulletinBuilder(RuleSet rules)
     /// <summary>A title no rule recognised may still be the first line, if it is a short line that ends no sentence.</summary>
     private const int MaxFirstLineTitle = 60;
 
+    /// <summary>Above the title, a line no longer than this that ends no sentence belongs to the page.</summary>
+    private const int MaxLineAboveTitle = 20;
+
     /// <summary>A caption is a short bracketed line that states a period: （截至10月31日）.</summary>
     private const int MaxCaption = 24;
 
@@ -32,6 +35,7 @@ public sealed class BulletinBuilder(RuleSet rules)
         var warnings = new List<string>();
         var statements = segmented.Statements.ToList();
         var firstTask = segmented.Tasks.Count == 0 ? Position.Max : segmented.Tasks.Min(t => Position.Start(t.Number.Source));
+        DropLinesAboveTitle(statements, segmented.Title);
         var title = segmented.Title ?? FirstLineTitle(statements);
         var caption = Caption(statements, firstTask);
         var head = statements.Where(st => st.Text.First < firstTask).ToList();
@@ -106,6 +110,19 @@ public sealed class BulletinBuilder(RuleSet rules)
 
         statements.RemoveAt(0);
         return new Located(text, "title.first-line", first.Text.Locate().FirstOrDefault());
+    }
+
+    /// <summary>
+    /// Short lines above the title that end no sentence are the page's, not the bulletin's: the
+    /// channel or column name a copied web page keeps above its headline ("民生工程").
+    /// </summary>
+    private static void DropLinesAboveTitle(List<SegmentedStatement> statements, Located? title)
+    {
+        if (title is not null)
+        {
+            statements.RemoveAll(st => st.Heading is null && st.Text.Last <= Position.Start(title.Source)
+                && st.Text.Text.Length <= MaxLineAboveTitle && st.Text.Text.AsSpan().IndexOfAny("。；;！？!?") < 0);
+        }
     }
 
     /// <summary>A line before the tasks that only states the period in brackets: a caption of the title, not a statement.</summary>

@@ -7,9 +7,9 @@ using Extraction.Rules;
 namespace Extraction.Segmentation;
 
 /// <summary>
-/// The bulletin's own facts: masthead fields, the date (masthead or signature, else the date the
-/// page says it was published), declared counts (from the paragraphs before the first task),
-/// the programme year and the period the title states.
+/// The bulletin's own facts: masthead fields, the date (the masthead's, else the date the page
+/// says it was published, else the date under the signature), declared counts (from the
+/// paragraphs before the first task), the programme year and the period the title states.
 /// </summary>
 internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
 {
@@ -21,9 +21,10 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
         explain.Value("bulletin.issue", s.Issue);
         explain.Value("bulletin.issuer", s.Issuer);
         explain.Value("bulletin.title", title);
-        var printedDate = s.Date is null ? null : dates.ParseDocumentDate(s.Date.Value);
-        var dateSource = printedDate is not null ? s.Date : s.Published;
-        var date = printedDate ?? (s.Published is null ? null : dates.ParseDocumentDate(s.Published.Value));
+        var (date, dateSource) = new[] { s.Date, s.Published, s.Signed }
+            .OfType<Located>()
+            .Select(d => (Date: dates.ParseDocumentDate(d.Value), Source: d))
+            .FirstOrDefault(d => d.Date is not null);
         if (date is not null)
         {
             explain.Value("bulletin.date", dateSource);
@@ -31,7 +32,7 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
 
         var texts = head.Where(h => h.Heading is null).Select(h => new Located(h.Text.Text, h.Text.RuleId, h.Text.Locate().FirstOrDefault()));
         var (declaredCategories, declaredTasks) = DeclaredCounts(title is null ? texts : texts.Append(title), explain);
-        var year = ProgrammeYear(s, title, date, head, explain);
+        var year = ProgrammeYear(s, title, date, dateSource, head, explain);
         var (period, from) = new[] { title, caption }
             .OfType<Located>()
             .Select(text => (Period: dates.FindPeriod(text.Value, year), Text: text))
@@ -60,7 +61,7 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
             foreach (var rule in rules.DeclaredCounts)
             {
                 var match = rule.Pattern.Match(rules.Folding.Fold(paragraph.Value));
-                if (!match.Success || Numeral.ToInt(match.Groups["tasks"].Value) is not { } tasks)
+                if (!match.Success || Numeral.ToInt(match.Groups["tasks"].Value) is not ({ } tasks and > 0))
                 {
                     continue;
                 }
@@ -86,7 +87,7 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
     /// unless the progress dates then fall after the bulletin's own date and a year earlier would
     /// not (a year-end report dated January) — else a year the opening paragraphs state.
     /// </summary>
-    private int? ProgrammeYear(SegmentedBulletin s, Located? title, DateOnly? date, IReadOnlyList<SegmentedStatement> head, Explainer explain)
+    private int? ProgrammeYear(SegmentedBulletin s, Located? title, DateOnly? date, Located? dateSource, IReadOnlyList<SegmentedStatement> head, Explainer explain)
     {
         if (StatedYear(title, explain) is { } titled)
         {
@@ -104,8 +105,7 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
                 .ToList();
             var late = asOf.Count(d => d > published);
             var year = late > asOf.Count - late && asOf.All(d => d.AddYears(-1) <= published) ? published.Year - 1 : published.Year;
-            var source = s.Date ?? s.Published;
-            explain.Add("bulletin.year", year == published.Year ? "year.from-date" : "year.from-date-before-progress", year.ToString(CultureInfo.InvariantCulture), source is null ? [] : [source.Source]);
+            explain.Add("bulletin.year", year == published.Year ? "year.from-date" : "year.from-date-before-progress", year.ToString(CultureInfo.InvariantCulture), dateSource is null ? [] : [dateSource.Source]);
             return year;
         }
 

@@ -22,6 +22,9 @@ public sealed class SegmentedBulletin(string family)
     /// <summary>The date the page says it was published (发布时间), from a line of web furniture.</summary>
     public Located? Published { get; set; }
 
+    /// <summary>The date under the closing signature.</summary>
+    public Located? Signed { get; set; }
+
     /// <summary>Every paragraph outside masthead, signature, tasks and problems, in reading order; headings among them until categories are chosen.</summary>
     public List<SegmentedStatement> Statements { get; } = [];
 

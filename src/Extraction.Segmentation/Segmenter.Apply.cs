@@ -21,8 +21,15 @@ public sealed partial class Segmenter
                 result.Series ??= c.Located("series");
                 result.Issue ??= c.Located("issue");
                 result.Issuer ??= c.Located("issuer");
-                result.Date ??= c.Located("date");
                 result.Title ??= c.Located("title");
+                if (state.InHead)
+                {
+                    result.Date ??= c.Located("date");
+                }
+                else
+                {
+                    result.Signed ??= c.Located("date");
+                }
                 state.Close();
                 return true;
 

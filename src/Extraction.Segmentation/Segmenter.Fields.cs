@@ -78,7 +78,7 @@ public sealed partial class Segmenter
         state.Open = Field.Progress;
     }
 
-    private void Continue(State state, string paragraph, int index, int offset)
+    private void Continue(State state, string paragraph, int index, int offset, bool lineOfText = false)
     {
         var text = paragraph.Trim();
         var source = new SourceSpan(index, offset + paragraph.Length - paragraph.TrimStart().Length, text.Length);
@@ -104,7 +104,7 @@ public sealed partial class Segmenter
             case Field.Problem:
                 state.Problem!.Text.Append(text, source);
                 break;
-            case Field.Statement when IsBrokenOff(state.Statement!.Text.Raw) && !IsRow(text):
+            case Field.Statement when lineOfText && IsBrokenOff(state.Statement!.Text.Raw) && !IsRow(text):
                 state.Statement.Text.Append(text, source);
                 break;
             default:
@@ -154,7 +154,8 @@ public sealed partial class Segmenter
 
     /// <summary>
     /// A paragraph broken off by the layout (a line or page break): it stops mid-sentence, and it
-    /// is a line of running text, not a short heading or title, nor a table row.
+    /// is a line of running text, not a short heading or title, nor a table row. Only lines of a
+    /// text file break so; the paragraphs of pages, Word and PDF files are whole.
     /// </summary>
     private static bool IsBrokenOff(string text) =>
         text.TrimEnd() is { Length: >= MinBrokenLine } t && !"。！？；：!?;:…）)】」』”".Contains(t[^1]) && !IsRow(t);

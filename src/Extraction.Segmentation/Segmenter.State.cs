@@ -27,6 +27,9 @@ public sealed partial class Segmenter
 
         public SegmentedStatement? Statement { get; set; }
 
+        /// <summary>The paragraph being read is a line of a text file that no blank line separates from the one before.</summary>
+        public bool LineOfText { get; set; }
+
         /// <summary>The text of the open task field, to tell a signature from a line of the task.</summary>
         public string OpenText => Open switch
         {

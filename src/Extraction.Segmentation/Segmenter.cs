@@ -35,7 +35,9 @@ public sealed partial class Segmenter(RuleSet rules)
         for (var index = 0; index < document.Paragraphs.Count; index++)
         {
             var paragraph = document.Paragraphs[index].Text;
-            if (paragraph.Trim().Length == 0)
+
+            // A line with no letter or digit (a rule, a row of empty cells "| |") holds no text.
+            if (!paragraph.Any(char.IsLetterOrDigit))
             {
                 continue;
             }
@@ -62,9 +64,12 @@ public sealed partial class Segmenter(RuleSet rules)
                 continue;
             }
 
+            // A line of a text file may continue a paragraph broken by the layout; a blank line before it says it does not.
+            state.LineOfText = document.Format == Model.SourceFormat.Txt && !document.Paragraphs[index].BlankBefore;
             foreach (var (start, length) in sequences.Split(paragraph))
             {
                 Read(state, paragraph.Substring(start, length), index, start);
+                state.LineOfText = false;
             }
         }
 
@@ -115,7 +120,7 @@ public sealed partial class Segmenter(RuleSet rules)
 
         if (classification is null || !Apply(state, classification))
         {
-            Continue(state, paragraph, index, offset);
+            Continue(state, paragraph, index, offset, state.LineOfText);
             return;
         }
 

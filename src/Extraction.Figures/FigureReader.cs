@@ -119,7 +119,7 @@ internal sealed class FigureReader
             return (null, i + 1);
         }
 
-        return rules.RankContext.IsMatch(Before(text, i))
+        return rules.RankContext.IsMatch(Before(text, i)) || rules.RankSuffix.IsMatch(text.AsSpan(number.End, Math.Min(2, text.Length - number.End)))
             ? (new Reading(i, number.End, number.Value, null, null, null, IsRank: true), number.End)
             : (null, number.End);
     }

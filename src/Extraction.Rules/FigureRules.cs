@@ -14,6 +14,7 @@ public sealed record FigureRules(
     IReadOnlyList<string> PercentPrefixes,
     IReadOnlyList<string> ListSeparators,
     Regex RankContext,
+    Regex RankSuffix,
     Regex CodePrefix,
     IReadOnlyList<DateSuffixRule> DateSuffixes,
     Regex BareNumberNotBefore,

@@ -33,6 +33,7 @@ internal static class FigureRulesLoader
             PercentPrefixes: file.PercentPrefixes,
             ListSeparators: file.ListSeparators,
             RankContext: RuleSetLoader.Compile(path, "rank_context", file.RankContext, hot: true, endAnchored: true),
+            RankSuffix: RuleSetLoader.Compile(path, "rank_suffix", file.RankSuffix, hot: true),
             CodePrefix: RuleSetLoader.Compile(path, "code_prefix", file.CodePrefix, hot: true, endAnchored: true),
             DateSuffixes: [.. file.DateSuffixes.Select(d => DateSuffix(path, d))],
             BareNumberNotBefore: RuleSetLoader.Compile(path, "bare_number_not_before", file.BareNumberNotBefore, hot: true),

@@ -221,6 +221,7 @@ internal sealed class FiguresFile
     public List<string> PercentPrefixes { get; set; } = [];
     public List<string> ListSeparators { get; set; } = [];
     public string? RankContext { get; set; }
+    public string? RankSuffix { get; set; }
     public string? CodePrefix { get; set; }
     public List<DateSuffixModel> DateSuffixes { get; set; } = [];
     public string? BareNumberNotBefore { get; set; }

@@ -36,7 +36,7 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
         var bulletins = connection.Query<BulletinRow>("SELECT id, issuer, series, year AS YearValue, date, issue AS IssueValue FROM bulletins", transaction: tx).ToList();
         var tasks = connection.Query<TaskRow>("SELECT id, bulletin_id AS BulletinId, number AS NumberValue, text FROM tasks ORDER BY bulletin_id, position", transaction: tx).ToLookup(t => t.BulletinId);
         var progress = connection.Query<ProgressRow>("SELECT task_id AS TaskId, as_of AS AsOf, text FROM progress", transaction: tx).ToDictionary(p => p.TaskId);
-        var figures = connection.Query<StoredFigure>("SELECT task_id AS TaskId, field, CAST(position AS INTEGER) AS Position, raw, value, unit, kind, qualifier, change, metric, CAST(start AS INTEGER) AS Start FROM figures ORDER BY task_id, field, position", transaction: tx)
+        var figures = connection.Query<StoredFigure>("SELECT task_id AS TaskId, field, position AS Position, raw, value, unit, kind, qualifier, change, metric, start AS Start FROM figures WHERE task_id IS NOT NULL ORDER BY task_id, field, position", transaction: tx)
             .ToLookup(f => (f.TaskId, f.Field));
 
         var identities = 0;
@@ -100,6 +100,7 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
                 tx);
         }
 
+        IndexStatements(connection, tx);
         tx.Commit();
         return new HistorySummary(bulletins.GroupBy(SeriesKey).Count(), identities, findings.Count, departments);
     }
@@ -131,6 +132,18 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
             "INSERT INTO search_fts (words, task_id, field) VALUES (@words, @taskId, @field)",
             new { words = words.ForIndex(text), taskId, field },
             tx);
+
+    /// <summary>Statements are searched like tasks: what a bulletin says outside its tasks is found by its words too.</summary>
+    private void IndexStatements(SqliteConnection connection, SqliteTransaction tx)
+    {
+        foreach (var (id, text) in connection.Query<(long, string)>("SELECT id, text FROM statements", transaction: tx))
+        {
+            connection.Execute(
+                "INSERT INTO search_fts (words, field, statement_id) VALUES (@words, 'statement', @id)",
+                new { words = words.ForIndex(text), id },
+                tx);
+        }
+    }
 
     private int CanonicalDepartments(SqliteConnection connection, SqliteTransaction tx)
     {

@@ -88,7 +88,7 @@ public sealed class BulletinStore : IDisposable
             tx);
 
         // The content of a bulletin is replaced as a whole: a re-parse may add, drop or renumber tasks.
-        foreach (var table in new[] { "tasks", "categories", "problems", "warnings", "provenance" })
+        foreach (var table in new[] { "figures", "tasks", "categories", "problems", "warnings", "statements", "tallies", "provenance" })
         {
             connection.Execute($"DELETE FROM {table} WHERE bulletin_id = @id", new { id }, tx);
         }
@@ -117,6 +117,27 @@ public sealed class BulletinStore : IDisposable
             connection.Execute("INSERT INTO warnings (bulletin_id, message) VALUES (@id, @message)", new { id, message }, tx);
         }
 
+        var statements = document.Statements ?? [];
+        for (var position = 0; position < statements.Count; position++)
+        {
+            var statement = statements[position];
+            var statementId = connection.ExecuteScalar<long>(
+                "INSERT INTO statements (bulletin_id, position, section, as_of, text) VALUES (@id, @position, @section, @asOf, @Text) RETURNING id",
+                new { id, position, section = Snake(statement.Section.ToString()), asOf = Iso(statement.AsOf), statement.Text },
+                tx);
+            SaveFigures(id, null, statementId, "statement", statement.Figures, tx);
+        }
+
+        var tallies = document.Tallies ?? [];
+        for (var position = 0; position < tallies.Count; position++)
+        {
+            var tally = tallies[position];
+            connection.Execute(
+                "INSERT INTO tallies (bulletin_id, position, status, count, raw) VALUES (@id, @position, @status, @Count, @Raw)",
+                new { id, position, status = Snake(tally.Status.ToString()), tally.Count, tally.Raw },
+                tx);
+        }
+
         return id;
     }
 
@@ -125,10 +146,10 @@ public sealed class BulletinStore : IDisposable
         long? categoryId = task.Category is { } ordinal && categoryIds.TryGetValue(ordinal, out var found) ? found : null;
         var taskId = connection.ExecuteScalar<long>(
             """
-            INSERT INTO tasks (bulletin_id, position, number, category_id, category_ordinal, text)
-            VALUES (@bulletinId, @position, @Number, @categoryId, @Category, @Text) RETURNING id
+            INSERT INTO tasks (bulletin_id, position, number, category_id, category_ordinal, text, numbered)
+            VALUES (@bulletinId, @position, @Number, @categoryId, @Category, @Text, @numbered) RETURNING id
             """,
-            new { bulletinId, position, task.Number, categoryId, task.Category, task.Text },
+            new { bulletinId, position, task.Number, categoryId, task.Category, task.Text, numbered = task.Numbered ?? true },
             tx);
 
         for (var i = 0; i < task.Departments.Count; i++)
@@ -143,30 +164,31 @@ public sealed class BulletinStore : IDisposable
                 tx);
         }
 
-        SaveFigures(taskId, "target", task.Targets, tx);
+        SaveFigures(bulletinId, taskId, null, "target", task.Targets, tx);
         if (task.Progress is { } progress)
         {
             connection.Execute(
                 "INSERT INTO progress (task_id, as_of, text) VALUES (@taskId, @asOf, @Text)",
                 new { taskId, asOf = Iso(progress.AsOf), progress.Text },
                 tx);
-            SaveFigures(taskId, "progress", progress.Figures, tx);
+            SaveFigures(bulletinId, taskId, null, "progress", progress.Figures, tx);
         }
     }
 
-    private void SaveFigures(long taskId, string field, IReadOnlyList<Figure> figures, SqliteTransaction tx)
+    /// <summary>The figures of a task's target or progress, or of a statement (one of <paramref name="taskId"/> and <paramref name="statementId"/> is set).</summary>
+    private void SaveFigures(long bulletinId, long? taskId, long? statementId, string field, IReadOnlyList<Figure> figures, SqliteTransaction tx)
     {
         for (var position = 0; position < figures.Count; position++)
         {
             var f = figures[position];
             connection.Execute(
                 """
-                INSERT INTO figures (task_id, field, position, raw, value, value_max, unit, kind, qualifier, change, metric, start)
-                VALUES (@taskId, @field, @position, @Raw, @Value, @ValueMax, @Unit, @kind, @qualifier, @change, @Metric, @Start)
+                INSERT INTO figures (bulletin_id, task_id, statement_id, field, position, raw, value, value_max, unit, kind, qualifier, change, metric, start)
+                VALUES (@bulletinId, @taskId, @statementId, @field, @position, @Raw, @Value, @ValueMax, @Unit, @kind, @qualifier, @change, @Metric, @Start)
                 """,
                 new
                 {
-                    taskId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, f.Metric, f.Start,
+                    bulletinId, taskId, statementId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, f.Metric, f.Start,
                     kind = Snake(f.Kind.ToString()),
                     qualifier = f.Qualifier is { } q ? Snake(q.ToString()) : null,
                     change = f.Change is { } c ? Snake(c.ToString()) : null,

@@ -38,13 +38,14 @@ internal static class SearchCommand
         var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
         const string Sql = """
             SELECT b.series, b.issue, b.date AS bulletin_date, t.number, s.field,
-                   CASE s.field WHEN 'task' THEN t.text ELSE p.text END AS text
+                   CASE s.field WHEN 'task' THEN t.text WHEN 'statement' THEN st.text ELSE p.text END AS text
             FROM search_fts s
-            JOIN tasks t ON t.id = s.task_id
-            JOIN bulletins b ON b.id = t.bulletin_id
+            LEFT JOIN tasks t ON t.id = s.task_id
+            LEFT JOIN statements st ON st.id = s.statement_id
+            JOIN bulletins b ON b.id = coalesce(t.bulletin_id, st.bulletin_id)
             LEFT JOIN progress p ON p.task_id = t.id
             WHERE search_fts MATCH @match
-            ORDER BY b.series, b.date, t.position, s.field DESC
+            ORDER BY b.series, b.date, coalesce(t.position, 1000000 + st.position), s.field DESC
             """;
         QueryResult result;
         try

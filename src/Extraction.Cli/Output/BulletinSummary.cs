@@ -41,6 +41,25 @@ internal static class BulletinSummary
             }
         }
 
+        var tallies = d.Tallies ?? [];
+        if (tallies.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine($"tallies: {string.Join("  ", tallies.Select(t => $"{Snake(t.Status)} {t.Count}"))}");
+        }
+
+        var statements = d.Statements ?? [];
+        if (statements.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine($"statements ({statements.Count}, {statements.Sum(s => s.Figures.Count)} figures):");
+            foreach (var statement in statements)
+            {
+                var asOf = statement.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+                w.WriteLine($"  {Lower(statement.Section),-7} {asOf,-10}  {Shorten(statement.Text, 50)}");
+            }
+        }
+
         w.WriteLine();
         w.WriteLine(d.Warnings.Count == 0 ? "warnings: none" : "warnings:");
         foreach (var warning in d.Warnings)
@@ -81,5 +100,8 @@ internal static class BulletinSummary
 
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a} {b}";
 
-    private static string Lower(SourceFormat format) => format.ToString().ToLowerInvariant();
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Snake(TallyStatus status) => System.Text.Json.JsonSerializer.Serialize(status, BulletinJson.Options).Trim('"');
 }

@@ -72,6 +72,40 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Meiling2023_09_A_bulletin_without_tasks_parses_with_exit_0_and_a_warning()
+    {
+        var (exit, output, error) = CliRunner.Run("parse", TestPaths.CorpusFile("meiling-city-2023-09.txt"), "--json", "--rules", TestPaths.Rules);
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Empty(SchemaValidator.Errors(output));
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(0, json.RootElement.GetProperty("tasks").GetArrayLength());
+        Assert.Equal("no tasks found", json.RootElement.GetProperty("warnings")[0].GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("statements").GetArrayLength());
+        Assert.Equal(["done 4", "on_schedule 5", "behind 3"], json.RootElement.GetProperty("tallies").EnumerateArray().Select(t => $"{t.GetProperty("status").GetString()} {t.GetProperty("count").GetInt32()}"));
+        Assert.Equal("2023-10-11", json.RootElement.GetProperty("bulletin").GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public void Ingest_stores_statements_and_tallies_of_bulletins_without_tasks_and_search_finds_them()
+    {
+        var db = dir.File("bulletins.db");
+        var folder = dir.File("in");
+        Directory.CreateDirectory(folder);
+        foreach (var name in new[] { "yunxiu-county-2024-09.html", "qingxi-dist-2024-h1.txt", "meiling-city-2023-09.txt" })
+        {
+            File.Copy(TestPaths.CorpusFile(name), Path.Combine(folder, name));
+        }
+
+        var (exit, _, error) = CliRunner.Run("ingest", folder, "--db", db, "--rules", TestPaths.Rules);
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Contains("3 added", error);
+        Assert.Equal("count(*)\r\n16\r\n", CliRunner.Run("query", "select count(*) from statements", "--db", db, "--format", "csv").Out);
+        Assert.Equal("n,total\r\n3,30\r\n", CliRunner.Run("query", "select count(*) n, sum(count) total from tally_overview where status = 'done'", "--db", db, "--format", "csv").Out);
+        var found = CliRunner.Run("search", "口袋公园", "--db", db, "--rules", TestPaths.Rules, "--format", "csv");
+        Assert.Contains("statement", found.Out);
+    }
+
+    [Fact]
     public void Parse_without_json_prints_a_summary()
     {
         var (exit, output, _) = CliRunner.Run("parse", Seed, "--rules", TestPaths.Rules);

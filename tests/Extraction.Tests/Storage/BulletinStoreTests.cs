@@ -83,6 +83,42 @@ public sealed class BulletinStoreTests : IDisposable
     }
 
     [Fact]
+    public void Yunxiu2024_09_A_bulletin_without_tasks_keeps_its_statements_figures_and_tallies()
+    {
+        var db = dir.File("b.db");
+        Assert.Equal(IngestStatus.Added, Save(db, "yunxiu-county-2024-09.html"));
+
+        using var connection = Database.OpenReadOnly(db);
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM tasks"));
+        Assert.Equal(7, connection.ExecuteScalar<long>("SELECT count(*) FROM statements"));
+        Assert.Equal(
+            [("done", 21L), ("on_schedule", 23L), ("behind", 4L)],
+            connection.Query<(string, long)>("SELECT status, count FROM tally_overview ORDER BY tally_id"));
+        Assert.Equal(48, connection.ExecuteScalar<long>("SELECT DISTINCT declared_tasks FROM tally_overview"));
+
+        // 12.6亿元 of the second paragraph, with the as-of date the paragraph opens with.
+        var money = connection.QuerySingle<(double Value, string AsOf, string Section)>(
+            "SELECT f.value, f.as_of, s.section FROM figure_overview f JOIN statements s ON s.id = f.statement_id WHERE f.raw = '12.6亿元'");
+        Assert.Equal((1260000000d, "2024-09-30", "intro"), money);
+        Assert.Equal("no tasks found", connection.ExecuteScalar<string>("SELECT message FROM warnings"));
+    }
+
+    [Fact]
+    public void Statements_and_their_figures_go_with_their_bulletin_when_it_is_saved_again()
+    {
+        var db = dir.File("b.db");
+        Save(db, "meiling-city-2023-09.txt");
+        var first = Counts(db);
+        Save(db, "meiling-city-2023-09.txt");
+
+        Assert.Equal(first, Counts(db));
+        using var connection = Database.OpenReadOnly(db);
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT count(*) FROM statements"));
+        Assert.Equal(11, connection.ExecuteScalar<long>("SELECT count(*) FROM figures WHERE field = 'statement'"));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM figures WHERE statement_id NOT IN (SELECT id FROM statements)"));
+    }
+
+    [Fact]
     public void Foreign_keys_are_enforced()
     {
         using var store = new BulletinStore(dir.File("b.db"));
@@ -113,7 +149,7 @@ public sealed class BulletinStoreTests : IDisposable
     private static Dictionary<string, long> Counts(string db)
     {
         using var connection = Database.OpenReadOnly(db);
-        return new[] { "source_documents", "bulletins", "categories", "tasks", "departments", "task_departments", "progress", "figures", "problems", "warnings" }
+        return new[] { "source_documents", "bulletins", "categories", "tasks", "departments", "task_departments", "progress", "figures", "problems", "warnings", "statements", "tallies" }
             .ToDictionary(t => t, t => connection.ExecuteScalar<long>($"SELECT count(*) FROM {t}"));
     }
 }

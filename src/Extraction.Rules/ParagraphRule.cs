@@ -34,6 +34,9 @@ public enum ParagraphRole
     /// <summary>A numbered task; groups number, text.</summary>
     Task,
 
+    /// <summary>More of the current task's own text under a label of its own (项目内容：…); group text.</summary>
+    TaskText,
+
     /// <summary>The responsible units of the current task; group departments.</summary>
     Departments,
 

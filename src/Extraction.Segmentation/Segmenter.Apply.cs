@@ -58,6 +58,22 @@ public sealed partial class Segmenter
             case ParagraphRole.Task:
                 return state.Section != Section.Problems && OpenTask(state, c);
 
+            case ParagraphRole.TaskText:
+                if (state.Task is not { } described || state.Section != Section.Tasks)
+                {
+                    return false;
+                }
+
+                state.Open = Field.TaskDetail;
+                var detail = c.Located("text");
+                state.DetailPending = detail is null || detail.Value.Length == 0;
+                if (detail is { Value.Length: > 0 })
+                {
+                    AppendDetail(described, detail.Value, detail.Source, first: true);
+                }
+
+                return true;
+
             case ParagraphRole.Departments:
                 if (state.Task is not { } owner || state.Section != Section.Tasks)
                 {

@@ -69,6 +69,17 @@ public sealed partial class Segmenter
         return -1;
     }
 
+    /// <summary>The task's text under a label of its own (项目内容：…): set apart from the name above it by a space.</summary>
+    private static void AppendDetail(SegmentedTask task, string text, SourceSpan source, bool first)
+    {
+        if (first && !task.Text.IsEmpty)
+        {
+            task.Text.Append(" ", source with { Length = 0 });
+        }
+
+        task.Text.Append(text, source);
+    }
+
     private static void OpenProgress(State state, string text, SourceSpan source, string ruleId)
     {
         var task = state.Task!;
@@ -91,7 +102,11 @@ public sealed partial class Segmenter
             case Field.TaskText:
                 AddTaskText(state, text, source);
                 break;
-            case Field.Departments when IsNameFragment(state.Task!.Departments[^1].Raw, text):
+            case Field.TaskDetail:
+                AppendDetail(state.Task!, text, source, state.DetailPending);
+                state.DetailPending = false;
+                break;
+            case Field.Departments when state.Task!.Departments[^1].IsEmpty || IsNameFragment(state.Task.Departments[^1].Raw, text):
                 state.Task!.Departments[^1].Append(text, source);
                 break;
             case Field.Departments:

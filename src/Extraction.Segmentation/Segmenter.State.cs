@@ -2,7 +2,7 @@ namespace Extraction.Segmentation;
 
 public sealed partial class Segmenter
 {
-    private enum Field { None, TaskText, AfterInlineDepartments, Departments, Persons, Progress, Problem, Statement }
+    private enum Field { None, TaskText, TaskDetail, AfterInlineDepartments, Departments, Persons, Progress, Problem, Statement }
 
     private enum Section { Tasks, Problems, Other }
 
@@ -26,6 +26,9 @@ public sealed partial class Segmenter
         public SegmentedProblem? Problem { get; set; }
 
         public SegmentedStatement? Statement { get; set; }
+
+        /// <summary>A label of the task's text stood alone on its line: the next line is its text, set apart by a space.</summary>
+        public bool DetailPending { get; set; }
 
         /// <summary>The paragraph being read is a line of a text file that no blank line separates from the one before.</summary>
         public bool LineOfText { get; set; }

@@ -74,7 +74,65 @@ public sealed partial class Segmenter(RuleSet rules)
         }
 
         NamedReports(state.Result.Tasks);
+        ImpliedTasks(state.Result);
         return state.Result;
+    }
+
+    /// <summary>
+    /// Tasks the layout marks without numbering them: in a bulletin without numbered tasks, a run
+    /// of paragraphs that each state a target in their first sentence and open the next with an
+    /// as-of date ("新建撤并村通公路2606个。上半年已完成…") lists tasks with their progress. Each
+    /// becomes a task numbered by its position.
+    /// </summary>
+    private void ImpliedTasks(SegmentedBulletin result)
+    {
+        const int MinRun = 3;
+        if (result.Tasks.Count > 0)
+        {
+            return;
+        }
+
+        var statements = result.Statements;
+        for (var start = 0; start < statements.Count; start++)
+        {
+            var end = start;
+            while (end < statements.Count && TargetThenProgress(statements[end]) > 0)
+            {
+                end++;
+            }
+
+            if (end - start < MinRun)
+            {
+                continue;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var (text, progress) = statements[i].Text.SplitAt(TargetThenProgress(statements[i]), "progress.implied");
+                var number = (result.Tasks.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                result.Tasks.Add(new SegmentedTask(new Located(number, "task.implied", statements[i].Text.Locate().FirstOrDefault() with { Length = 0 }), text)
+                {
+                    Progress = progress,
+                    Numbered = false,
+                });
+            }
+
+            statements.RemoveRange(start, end - start);
+            return;
+        }
+    }
+
+    /// <summary>Where the progress of a paragraph "target。as-of progress…" begins, or -1.</summary>
+    private int TargetThenProgress(SegmentedStatement statement)
+    {
+        if (statement.Heading is not null || statement.ClosingCue || StartsWithAsOf(statement.Text.Text))
+        {
+            return -1;
+        }
+
+        var text = statement.Text.Text;
+        var end = text.IndexOf('。');
+        return end > 0 && end + 1 < text.Length && StartsWithAsOf(text[(end + 1)..]) ? end + 1 : -1;
     }
 
     /// <summary>

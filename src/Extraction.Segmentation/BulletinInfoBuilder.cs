@@ -17,9 +17,11 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
     /// <param name="title">The title the rules recognised, or the first line taken for it.</param>
     public (BulletinInfo Info, AsOf? Period) Build(SegmentedBulletin s, Located? title, IReadOnlyList<SegmentedStatement> head, Located? caption, Explainer explain)
     {
+        // The signature names the issuer when the masthead's is only a name above the title (a web site's, in a copied page).
+        var issuer = s.IssuerUndated && s.Signatory is not null ? s.Signatory : s.Issuer ?? s.Signatory;
         explain.Value("bulletin.series", s.Series);
         explain.Value("bulletin.issue", s.Issue);
-        explain.Value("bulletin.issuer", s.Issuer);
+        explain.Value("bulletin.issuer", issuer);
         explain.Value("bulletin.title", title);
         var (date, dateSource) = new[] { s.Date, s.Published, s.Signed }
             .OfType<Located>()
@@ -45,7 +47,7 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
         var info = new BulletinInfo(
             Series: s.Series?.Value,
             Issue: Numeral.ToInt(s.Issue?.Value),
-            Issuer: s.Issuer?.Value,
+            Issuer: issuer?.Value,
             Date: date,
             Title: title?.Value,
             Year: year,

@@ -25,6 +25,12 @@ public sealed class SegmentedBulletin(string family)
     /// <summary>The date under the closing signature.</summary>
     public Located? Signed { get; set; }
 
+    /// <summary>The issuer the closing signature names.</summary>
+    public Located? Signatory { get; set; }
+
+    /// <summary>The masthead's issuer stood alone above the title, without a date or a series: it may be the site's name.</summary>
+    public bool IssuerUndated { get; set; }
+
     /// <summary>Every paragraph outside masthead, signature, tasks and problems, in reading order; headings among them until categories are chosen.</summary>
     public List<SegmentedStatement> Statements { get; } = [];
 

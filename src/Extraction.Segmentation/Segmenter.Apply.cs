@@ -20,15 +20,18 @@ public sealed partial class Segmenter
 
                 result.Series ??= c.Located("series");
                 result.Issue ??= c.Located("issue");
-                result.Issuer ??= c.Located("issuer");
                 result.Title ??= c.Located("title");
                 if (state.InHead)
                 {
+                    // A bare name above the title, no date beside it, may be the web site's, not the issuer's.
                     result.Date ??= c.Located("date");
+                    result.Issuer ??= c.Located("issuer");
+                    result.IssuerUndated |= result.Issuer is not null && c.Located("date") is null && result.Title is null && result.Series is null;
                 }
                 else
                 {
                     result.Signed ??= c.Located("date");
+                    result.Signatory ??= c.Located("issuer");
                 }
                 state.Close();
                 return true;
@@ -153,9 +156,18 @@ public sealed partial class Segmenter
         state.Result.Tasks.Add(task);
         state.Task = task;
         state.Open = Field.TaskText;
-        if (c.Located("text") is { } body)
+        if (c.Located("text") is not { } body)
         {
-            AddTaskText(state, body.Value, body.Source);
+            return true;
+        }
+
+        // The task's text runs until the first label cut into it; the rest are its other fields.
+        var pieces = cutter.Cut(body.Value);
+        var (start, length) = pieces[0];
+        AddTaskText(state, body.Value.Substring(start, length), body.Source with { Start = body.Source.Start + start, Length = length });
+        foreach (var (at, size) in pieces.Skip(1))
+        {
+            Read(state, body.Value.Substring(at, size), c.Index, body.Source.Start + at);
         }
 
         return true;

@@ -166,6 +166,13 @@ public sealed partial class Segmenter(RuleSet rules)
     private void Read(State state, string paragraph, int index, int offset)
     {
         var classification = classifier.Classify(paragraph, state.InHead, index, offset) ?? GluedNumberTask(state, paragraph, index, offset);
+        if (classification is null && state.InHead && TitleRunIn(state, paragraph) is > 0 and var cut)
+        {
+            Read(state, paragraph[..cut].TrimEnd(), index, offset);
+            Read(state, paragraph[cut..].TrimStart(), index, offset + cut + (paragraph.Length - cut - paragraph[cut..].TrimStart().Length));
+            return;
+        }
+
         if (InTask(state, classification) && cutter.Cut(paragraph) is { Count: > 1 } pieces)
         {
             foreach (var (start, length) in pieces)
@@ -199,10 +206,41 @@ public sealed partial class Segmenter(RuleSet rules)
         }
     }
 
-    /// <summary>A paragraph that opens or continues a task: its run-together fields are cut apart.</summary>
+    /// <summary>
+    /// A title run into the paragraph after it, white space between them (a text whose line
+    /// breaks were lost): where the title ends, or -1.
+    /// </summary>
+    private int TitleRunIn(State state, string paragraph)
+    {
+        if (paragraph.Length < MinRunInParagraph || !paragraph.Contains('。'))
+        {
+            return -1;
+        }
+
+        var gap = paragraph.IndexOfAny([' ', '\u3000']);
+        for (var tries = 0; gap > 0 && tries < MaxTitleGaps; tries++, gap = paragraph.IndexOfAny([' ', '\u3000'], gap + 1))
+        {
+            if (classifier.Classify(paragraph[..gap].Trim(), state.InHead) is { Role: ParagraphRole.Masthead } head && head.Located("title") is not null)
+            {
+                return gap;
+            }
+        }
+
+        return -1;
+    }
+
+    private const int MaxTitleGaps = 4;
+
+    /// <summary>A paragraph shorter than this is a line of its own, not a title and a paragraph run together.</summary>
+    private const int MinRunInParagraph = 40;
+
+    /// <summary>
+    /// A paragraph that continues a task or labels one of its fields: its run-together fields are
+    /// cut apart (a task's own line is cut after its number is read: <see cref="OpenTask"/>).
+    /// </summary>
     private static bool InTask(State state, Classification? c) => c?.Role switch
     {
-        ParagraphRole.Task or ParagraphRole.Departments or ParagraphRole.Persons or ParagraphRole.Progress => true,
+        ParagraphRole.Departments or ParagraphRole.Persons or ParagraphRole.Progress => true,
         null => state.Open is Field.TaskText or Field.AfterInlineDepartments or Field.Departments or Field.Persons or Field.Progress,
         _ => false,
     };

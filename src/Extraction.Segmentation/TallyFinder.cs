@@ -12,7 +12,7 @@ namespace Extraction.Segmentation;
 /// </summary>
 public sealed class TallyFinder(RuleSet rules)
 {
-    private const string ClauseEnds = "，,；;。：:！!？?\n";
+    private const string ClauseEnds = "，,；;。：:！!？?、\n";
 
     public IEnumerable<FoundTally> Find(string printed)
     {
@@ -57,9 +57,12 @@ public sealed class TallyFinder(RuleSet rules)
             return false;
         }
 
+        // The clause before speaks for this one when it names the whole this is part of (…中，) or this one opens with 其中.
         var previousStart = text.LastIndexOfAny(ClauseEnds.ToCharArray(), clauseStart - 2) + 1;
         var previous = text[previousStart..(clauseStart - 1)];
-        return previous.EndsWith('中') && rules.Tallies.ScopeExclusions.Any(e => e.Pattern.IsMatch(previous));
+        var partOf = previous.EndsWith('中') || text.AsSpan(clauseStart).StartsWith("其中", StringComparison.Ordinal);
+        var subject = previous.IndexOfAny("0123456789一二三四五六七八九十两".ToCharArray()) is var count and > 0 ? previous[..count] : previous;
+        return partOf && rules.Tallies.ScopeExclusions.Any(e => e.Pattern.IsMatch(previous) || e.Pattern.IsMatch(subject));
     }
 }
 

@@ -7,14 +7,17 @@ internal static class PipeTables
 {
     public static DetectedTable? Read(IReadOnlyList<RawParagraph> paragraphs, int at, ColumnRoles roles)
     {
-        var header = Cells(paragraphs[at].Text);
+        // A table written "| a | b |" has an empty cell outside each edge: rows are cut as the header is.
+        var text = paragraphs[at].Text.Trim();
+        var (lead, trail) = (text.StartsWith('|'), text.EndsWith('|'));
+        var header = Cells(text, lead, trail);
         if (header.Count < 2 || roles.Header([.. header.Select(c => c.Text)]) is not { } found)
         {
             return null;
         }
 
         var table = new DetectedTable("pipes", at, TableFinder.Columns(found, header, at));
-        for (var i = at + 1; i < paragraphs.Count && Cells(paragraphs[i].Text) is { Count: > 0 } cells; i++)
+        for (var i = at + 1; i < paragraphs.Count && Cells(paragraphs[i].Text, lead, trail) is { Count: > 0 } cells; i++)
         {
             var row = new TableRow(i, table.Columns.Count);
             for (var c = 0; c < cells.Count && c < row.Cells.Length; c++)
@@ -34,9 +37,10 @@ internal static class PipeTables
 
     /// <summary>
     /// The cells of a row with their offsets; none for a paragraph without |. The empty cell
-    /// that a leading or trailing | makes ("| a | b |") is not a cell.
+    /// a leading or trailing | makes is not a cell when the header has one there too, nor an
+    /// empty cell after a last | (a row of "a | b |").
     /// </summary>
-    public static List<(string Text, int Start)> Cells(string paragraph)
+    public static List<(string Text, int Start)> Cells(string paragraph, bool lead, bool trail)
     {
         var cells = new List<(string, int)>();
         if (!paragraph.Contains('|'))
@@ -47,17 +51,17 @@ internal static class PipeTables
         var start = 0;
         foreach (var part in paragraph.Split('|'))
         {
-            var lead = part.Length - part.TrimStart().Length;
-            cells.Add((part.Trim(), start + lead));
+            var spaces = part.Length - part.TrimStart().Length;
+            cells.Add((part.Trim(), start + spaces));
             start += part.Length + 1;
         }
 
-        if (cells.Count > 1 && cells[^1].Item1.Length == 0)
+        if (cells.Count > 1 && cells[^1].Item1.Length == 0 && (trail || paragraph.TrimEnd().EndsWith('|')))
         {
             cells.RemoveAt(cells.Count - 1);
         }
 
-        if (cells.Count > 1 && cells[0].Item1.Length == 0)
+        if (cells.Count > 1 && cells[0].Item1.Length == 0 && lead)
         {
             cells.RemoveAt(0);
         }

@@ -148,14 +148,14 @@ public sealed class SegmenterTests
     [Fact]
     public void A_new_progress_label_is_added_by_editing_a_rule_file()
     {
-        var text = Bulletin.Replace("进展情况：", "工作进展：", StringComparison.Ordinal);
+        var text = Bulletin.Replace("进展情况：", "项目动态：", StringComparison.Ordinal);
         var unlabelled = Parse(text).Tasks[0].Progress!;
-        Assert.StartsWith("工作进展：", unlabelled.Text);
+        Assert.StartsWith("项目动态：", unlabelled.Text);
         Assert.Null(unlabelled.AsOf);
 
         using var dir = RuleSetLoaderTests.CopyOfRules();
         var structure = Path.Combine(dir.Path, "common", "structure.yaml");
-        File.WriteAllText(structure, File.ReadAllText(structure).Replace("(?:进展情况|", "(?:进展情况|工作进展|", StringComparison.Ordinal));
+        File.WriteAllText(structure, File.ReadAllText(structure).Replace("(?:进展情况|", "(?:进展情况|项目动态|", StringComparison.Ordinal));
 
         var progress = Parse(text, RuleBookLoader.Load(dir.Path)).Tasks[0].Progress!;
         Assert.Equal(new DateOnly(2021, 4, 30), progress.AsOf);

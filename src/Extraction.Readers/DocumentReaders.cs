@@ -17,8 +17,29 @@ public sealed class DocumentReaders
         this.readers = readers.ToDictionary(r => r.Format);
     }
 
-    /// <summary>The readers the product ships with; web pages are read with the page rules of <paramref name="rules"/>.</summary>
-    public static DocumentReaders For(RuleSet rules) => new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(), new HtmlDocumentReader(rules)]);
+    /// <summary>
+    /// The readers the product ships with: web pages are read with the page rules of
+    /// <paramref name="rules"/>, and a PDF line that its paragraph rules read as a heading, a task,
+    /// a label or a problem opens a paragraph.
+    /// </summary>
+    public static DocumentReaders For(RuleSet rules) =>
+        new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(OpensParagraph(rules)), new HtmlDocumentReader(rules)]);
+
+    private static readonly ParagraphRole[] Structural =
+    [
+        ParagraphRole.Part, ParagraphRole.Category, ParagraphRole.Task, ParagraphRole.TaskText, ParagraphRole.Departments, ParagraphRole.Persons,
+        ParagraphRole.Progress, ParagraphRole.ProblemsHeading, ParagraphRole.SectionEnd, ParagraphRole.Problem, ParagraphRole.ProblemList,
+    ];
+
+    private static Func<string, bool> OpensParagraph(RuleSet rules)
+    {
+        var structural = rules.Paragraphs.Where(p => Structural.Contains(p.Role) && p.Rule.Scope != RuleScope.Head).ToList();
+        return line =>
+        {
+            var folded = rules.Folding.Fold(line);
+            return structural.Any(r => r.Rule.Pattern.IsMatch(folded));
+        };
+    }
 
     public ReadResult Read(byte[] content)
     {

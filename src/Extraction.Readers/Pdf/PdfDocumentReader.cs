@@ -12,7 +12,8 @@ namespace Extraction.Readers.Pdf;
 /// or copying restricted) does not stop reading; a user password, damage or a missing text
 /// layer is a one-line failure.
 /// </summary>
-public sealed class PdfDocumentReader : IDocumentReader
+/// <param name="opensParagraph">Whether a line opens a paragraph by what it says; null: by geometry alone.</param>
+public sealed class PdfDocumentReader(Func<string, bool>? opensParagraph = null) : IDocumentReader
 {
     /// <summary>More pages than any bulletin has; the limit bounds time and memory on hostile files.</summary>
     public const int MaxPages = 2000;
@@ -85,7 +86,7 @@ public sealed class PdfDocumentReader : IDocumentReader
         }
 
         var layout = new PdfLayout(pages);
-        var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(pages, layout.BodyPitch));
+        var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(pages, layout.BodyPitch), opensParagraph);
         return paragraphs.Count == 0 || !Decodable(paragraphs)
             ? ReadResult.Failure(Undecodable)
             : ReadResult.Success(new RawDocument(Format, paragraphs, count));

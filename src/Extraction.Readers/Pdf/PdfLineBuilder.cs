@@ -152,6 +152,13 @@ public static class PdfLineBuilder
             return " ";
         }
 
+        // A space typed after a sentence ends is the document's own (a text whose line breaks
+        // were lost keeps one there); any other space beside Chinese is the layout's.
+        if (spaceGlyph && ("。：；！？".Contains(left.Text[^1]) || IsHan(left.Text[^1]) && IsHan(right.Text[0])))
+        {
+            return " ";
+        }
+
         if (CjkText.IsCjk(left.Text[^1]) || CjkText.IsCjk(right.Text[0]))
         {
             return "";
@@ -161,6 +168,8 @@ public static class PdfLineBuilder
         // gap wider than the line's usual one is a word space.
         return spaceGlyph || gap > (LatinSpace * em) + typicalGap ? " " : "";
     }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static double TypicalGap(List<PdfGlyph> printed)
     {

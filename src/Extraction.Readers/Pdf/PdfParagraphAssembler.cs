@@ -11,11 +11,15 @@ namespace Extraction.Readers.Pdf;
 /// lines join only as a title (larger than body text, or wrapped because it was long), so
 /// the masthead's issue, issuer and date stay apart. The same rules carry a paragraph, or a
 /// word, over a page break. Chinese lines join without a space, Latin words with one.
+/// Structure opens a paragraph too where the geometry does not (LibreOffice and WPS print
+/// many documents without indents or gaps): a line the rules read as a heading, a task, a
+/// label or a problem starts one.
 /// </summary>
 public static class PdfParagraphAssembler
 {
     /// <summary>Paragraphs of the pages' lines, in order; page furniture should be gone already.</summary>
-    public static List<RawParagraph> Assemble(IReadOnlyList<PdfPageLines> pages)
+    /// <param name="opensParagraph">Whether a line's text opens a paragraph by what it says (a heading, a task, a label).</param>
+    public static List<RawParagraph> Assemble(IReadOnlyList<PdfPageLines> pages, Func<string, bool>? opensParagraph = null)
     {
         var layout = new PdfLayout(pages);
         var paragraphs = new List<RawParagraph>();
@@ -27,7 +31,7 @@ public static class PdfParagraphAssembler
         {
             foreach (var line in page.Lines)
             {
-                if (previous is null || StartsParagraph(layout, previous, previousPage, line, page.Number))
+                if (previous is null || StartsParagraph(layout, previous, previousPage, line, page.Number) || opensParagraph?.Invoke(line.Text) == true)
                 {
                     Flush(text, firstPage, paragraphs);
                     firstPage = page.Number;

@@ -20,19 +20,9 @@ internal sealed class FigureContext
     {
         prefixes = new WordMatcher(rules.PrefixQualifiers);
         changes = new WordMatcher(rules.Changes);
-        fillers = new WordMatcher([new WordRule("fillers", rules.Fillers, "", "adjacent", [], [])]);
+        fillers = new WordMatcher([new WordRule("fillers", rules.Fillers, WordMeaning.None, WordReach.Adjacent, [], [])]);
         listSeparators = [.. rules.ListSeparators];
     }
-
-    public static Qualifier? ParseQualifier(string meaning) => meaning switch
-    {
-        "more_than" => Qualifier.MoreThan,
-        "approx" => Qualifier.Approx,
-        "at_least" => Qualifier.AtLeast,
-        "at_most" => Qualifier.AtMost,
-        "less_than" => Qualifier.LessThan,
-        _ => null,
-    };
 
     public Described Describe(string text, string printed, Reading reading, Described? previous)
     {
@@ -43,7 +33,7 @@ internal sealed class FigureContext
         var at = SkipFillers(text, reading.Start);
         if (prefixes.EndingAt(text, at) is { } adjacent)
         {
-            qualifier ??= ParseQualifier(adjacent.Rule.Meaning);
+            qualifier ??= adjacent.Rule.Qualifier;
             prefixQualified = true;
             at -= adjacent.Word.Length;
         }
@@ -54,7 +44,7 @@ internal sealed class FigureContext
 
         if (changes.EndingAt(text, SkipFillers(text, at)) is { } changeWord)
         {
-            change = changeWord.Rule.Meaning == "decrease" ? Change.Decrease : Change.Increase;
+            change = changeWord.Rule.Change;
         }
 
         if (!prefixQualified)
@@ -64,7 +54,7 @@ internal sealed class FigureContext
             var clauseStart = boundary < 0 ? floor : floor + boundary + 1;
             if (prefixes.LastClauseWordWithin(text, clauseStart, reading.Start) is { } governing)
             {
-                qualifier ??= ParseQualifier(governing.Rule.Meaning);
+                qualifier ??= governing.Rule.Qualifier;
                 prefixQualified = true;
             }
         }
@@ -108,21 +98,7 @@ internal sealed class FigureContext
         return false;
     }
 
-    public static FigureKind KindOf(UnitRule? unit) => unit?.Kind switch
-    {
-        null => FigureKind.Other,
-        "percent" => FigureKind.Percent,
-        "money" => FigureKind.Money,
-        "length" => FigureKind.Length,
-        "area" => FigureKind.Area,
-        "volume" => FigureKind.Volume,
-        "duration" => FigureKind.Duration,
-        "concentration" => FigureKind.Concentration,
-        "ratio" => FigureKind.Ratio,
-        "rank" => FigureKind.Rank,
-        "count" => FigureKind.Count,
-        _ => FigureKind.Other,
-    };
+    public static FigureKind KindOf(UnitRule? unit) => unit?.Kind ?? FigureKind.Other;
 
     private int SkipFillers(string text, int at)
     {

@@ -68,7 +68,7 @@ internal sealed class FigureReader
 
         units = new UnitMatcher(rules.Units);
         suffixes = new WordMatcher(rules.SuffixQualifiers);
-        percent = rules.Units.FirstOrDefault(u => u.Kind == "percent" && u.Forms.Contains("%"));
+        percent = rules.Units.FirstOrDefault(u => u.Kind == FigureKind.Percent && u.Forms.Contains("%"));
         standaloneSubunits = [.. rules.Units.SelectMany(u => u.Subunits.Where(s => s.Standalone).SelectMany(s => s.Forms.Select(f => (f, u, s))))];
     }
 
@@ -222,7 +222,7 @@ internal sealed class FigureReader
                 factor *= magnitude;
                 end++;
             }
-            else if (suffixes.StartingAt(text, end) is { Word.Length: 1 } inner && inner.Rule.Meaning == "more_than"
+            else if (suffixes.StartingAt(text, end) is { Word.Length: 1 } inner && inner.Rule.Meaning == WordMeaning.MoreThan
                      && end + 1 < text.Length && (rules.Magnitudes.ContainsKey(text[end + 1]) || units.Match(text, end + 1, isChinese) is not null))
             {
                 qualifier = Qualifier.MoreThan;
@@ -398,7 +398,7 @@ internal sealed class FigureReader
         }
 
         end += suffix.Word.Length;
-        return FigureContext.ParseQualifier(suffix.Rule.Meaning);
+        return suffix.Rule.Qualifier;
     }
 
     private bool IsDate(string text, NumberToken number)

@@ -20,7 +20,7 @@ internal sealed class WordMatcher
         var words = rules.SelectMany(r => r.Words.Select(w => (Word: w, Rule: r))).OrderByDescending(x => x.Word.Length).ToArray();
         byFirst = words.GroupBy(w => w.Word[0]).ToDictionary(g => g.Key, g => g.ToArray());
         byLast = words.GroupBy(w => w.Word[^1]).ToDictionary(g => g.Key, g => g.ToArray());
-        clauseWords = [.. words.Where(w => w.Rule.Reach == "clause")];
+        clauseWords = [.. words.Where(w => w.Rule.Reach == WordReach.Clause)];
         clauseFirstChars = SearchValues.Create([.. clauseWords.Select(w => w.Word[0]).Distinct()]);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extraction.Model;
 
 namespace Extraction.Rules;
 
@@ -29,7 +30,7 @@ public sealed record FigureRules(
 /// <summary>A unit: its canonical name, its kind, and the written forms that fold to it.</summary>
 public sealed record UnitRule(
     string Unit,
-    string Kind,
+    FigureKind Kind,
     IReadOnlyList<string> Forms,
     IReadOnlyList<string> NotBefore,
     bool AfterChineseNumerals,
@@ -40,16 +41,42 @@ public sealed record UnitRule(
 public sealed record Subunit(IReadOnlyList<string> Forms, decimal Factor, bool Standalone);
 
 /// <summary>
-/// Words with one meaning (a qualifier or a change direction). <see cref="Reach"/> is
-/// <c>adjacent</c> (directly before the number) or <c>clause</c> (anywhere earlier in the clause).
+/// Words with one meaning (a qualifier or a change direction). <see cref="Reach"/> says whether
+/// they must stand directly before the number or may govern it from earlier in the clause.
 /// </summary>
 public sealed record WordRule(
     string Id,
     IReadOnlyList<string> Words,
-    string Meaning,
-    string Reach,
+    WordMeaning Meaning,
+    WordReach Reach,
     IReadOnlyList<string> NotAfter,
-    IReadOnlyList<FigureExample> Examples);
+    IReadOnlyList<FigureExample> Examples)
+{
+    /// <summary>The qualifier the words set, or null (a change word, or <see cref="WordMeaning.None"/>).</summary>
+    public Qualifier? Qualifier => Meaning switch
+    {
+        WordMeaning.MoreThan => Model.Qualifier.MoreThan,
+        WordMeaning.Approx => Model.Qualifier.Approx,
+        WordMeaning.AtLeast => Model.Qualifier.AtLeast,
+        WordMeaning.AtMost => Model.Qualifier.AtMost,
+        WordMeaning.LessThan => Model.Qualifier.LessThan,
+        _ => null,
+    };
+
+    /// <summary>The change the words say, or null for a qualifier.</summary>
+    public Change? Change => Meaning switch
+    {
+        WordMeaning.Increase => Model.Change.Increase,
+        WordMeaning.Decrease => Model.Change.Decrease,
+        _ => null,
+    };
+}
+
+/// <summary>What a qualifier or change word means; <see cref="None"/> extends raw without qualifying the figure (元整).</summary>
+public enum WordMeaning { MoreThan, Approx, AtLeast, AtMost, LessThan, None, Increase, Decrease }
+
+/// <summary>Where a word stands from the number it governs: directly before it, or anywhere earlier in the clause (不低于…).</summary>
+public enum WordReach { Adjacent, Clause }
 
 /// <summary>A phrase and the figures the extractor must find in it, field by field (only the fields given are checked).</summary>
 public sealed record FigureExample(string Text, IReadOnlyList<IReadOnlyDictionary<string, string?>> Figures, string RuleId);

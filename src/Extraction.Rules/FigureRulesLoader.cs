@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extraction.Model;
 using Extraction.Rules.Yaml;
 
 namespace Extraction.Rules;
@@ -6,9 +7,6 @@ namespace Extraction.Rules;
 /// <summary>Turns figures.yaml and units.yaml into <see cref="FigureRules"/>.</summary>
 internal static class FigureRulesLoader
 {
-    private static readonly string[] Kinds =
-        ["percent", "money", "length", "area", "volume", "duration", "concentration", "ratio", "rank", "count", "other"];
-
     public static FigureRules Load(string path, FiguresFile file, string unitsPath, UnitsFile units)
     {
         var magnitudes = new Dictionary<char, decimal>();
@@ -27,7 +25,7 @@ internal static class FigureRulesLoader
             Magnitudes: magnitudes,
             SuffixQualifiers: Words(path, file.SuffixQualifiers, QualifierMeanings),
             PrefixQualifiers: Words(path, file.PrefixQualifiers, QualifierMeanings),
-            Changes: Words(path, file.Changes, ["increase", "decrease"]),
+            Changes: Words(path, file.Changes, [WordMeaning.Increase, WordMeaning.Decrease]),
             Fillers: file.Fillers,
             RangeSeparators: file.RangeSeparators,
             PercentPrefixes: file.PercentPrefixes,
@@ -49,11 +47,7 @@ internal static class FigureRulesLoader
     private static UnitRule Unit(string path, UnitModel model)
     {
         var unit = model.Unit ?? throw new RuleLoadException($"{path}: a unit has no name");
-        var kind = model.Kind ?? throw new RuleLoadException($"{path}: unit {unit} has no kind");
-        if (!Kinds.Contains(kind))
-        {
-            throw new RuleLoadException($"{path}: unit {unit}: unknown kind '{kind}' ({string.Join(", ", Kinds)})");
-        }
+        var kind = RuleSetLoader.Enumerated<FigureKind>(path, $"unit {unit}: kind", model.Kind);
 
         var forms = model.Forms.Count > 0 ? model.Forms : [unit];
         var subunits = model.Subunits.Select(s => s.Forms.Count > 0 && s.Factor > 0
@@ -62,26 +56,21 @@ internal static class FigureRulesLoader
         return new UnitRule(unit, kind, forms, model.NotBefore, model.AfterChineseNumerals, subunits, Examples(path, $"unit {unit}", model.Examples));
     }
 
-    // "none" extends raw without qualifying the figure (元整).
-    private static readonly string[] QualifierMeanings = ["more_than", "approx", "at_least", "at_most", "less_than", "none"];
+    private static readonly WordMeaning[] QualifierMeanings =
+        [WordMeaning.MoreThan, WordMeaning.Approx, WordMeaning.AtLeast, WordMeaning.AtMost, WordMeaning.LessThan, WordMeaning.None];
 
-    private static IReadOnlyList<WordRule> Words(string path, IEnumerable<WordRuleModel> models, string[] meanings) =>
+    private static IReadOnlyList<WordRule> Words(string path, IEnumerable<WordRuleModel> models, WordMeaning[] meanings) =>
     [
         .. models.Select(m =>
         {
             var id = RuleSetLoader.Required(path, "word rule id", m.Id);
-            var meaning = RuleSetLoader.Required(path, $"{id}: meaning", m.Meaning);
+            var meaning = RuleSetLoader.Enumerated<WordMeaning>(path, $"{id}: meaning", m.Meaning);
             if (!meanings.Contains(meaning))
             {
-                throw new RuleLoadException($"{path}: {id}: meaning must be one of {string.Join(", ", meanings)}");
+                throw new RuleLoadException($"{path}: {id}: meaning must be one of {string.Join(", ", meanings.Select(x => RuleSetLoader.Snake(x.ToString())))}");
             }
 
-            var reach = m.Reach ?? "adjacent";
-            if (reach is not ("adjacent" or "clause"))
-            {
-                throw new RuleLoadException($"{path}: {id}: reach must be adjacent or clause");
-            }
-
+            var reach = RuleSetLoader.Enumerated<WordReach>(path, $"{id}: reach", m.Reach ?? "adjacent");
             return new WordRule(id, m.Words, meaning, reach, m.NotAfter, Examples(path, id, m.Examples));
         }),
     ];

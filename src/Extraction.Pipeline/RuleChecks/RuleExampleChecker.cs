@@ -134,8 +134,8 @@ public sealed class RuleExampleChecker(RuleBook book)
             .Concat(f.Examples);
         checks.AddRange(figureExamples.Select(CheckFigures));
         checks.AddRange(f.Units.Select(u => PositiveAndNegative($"unit {u.Unit}", u.Examples, figure => figure.Unit == u.Unit)));
-        checks.AddRange(f.SuffixQualifiers.Concat(f.PrefixQualifiers).Select(w => PositiveAndNegative(w.Id, w.Examples, figure => Snake(figure.Qualifier) == w.Meaning)));
-        checks.AddRange(f.Changes.Select(w => PositiveAndNegative(w.Id, w.Examples, figure => Snake(figure.Change) == w.Meaning)));
+        checks.AddRange(f.SuffixQualifiers.Concat(f.PrefixQualifiers).Select(w => PositiveAndNegative(w.Id, w.Examples, figure => figure.Qualifier == w.Qualifier)));
+        checks.AddRange(f.Changes.Select(w => PositiveAndNegative(w.Id, w.Examples, figure => figure.Change == w.Change)));
         checks.AddRange(f.NotFigures.Select(n => PositiveAndNegative(n.Id, n.Examples, _ => true, blocked: true)));
         checks.AddRange(rules.Metrics.Examples.Select(CheckMetric));
         return checks;
@@ -342,10 +342,6 @@ public sealed class RuleExampleChecker(RuleBook book)
         var failure = positive && negative ? null : $"needs an example where it applies{(positive ? " (has one)" : "")} and one where it does not{(negative ? " (has one)" : "")}";
         return new RuleCheck(id, "figures", "(positive and negative examples)", failure);
     }
-
-    private static string? Snake<T>(T? value)
-        where T : struct, Enum =>
-        value is null ? null : JsonSerializer.Serialize(value.Value, BulletinJson.Options).Trim('"');
 
     private RuleCheck CheckMetric(MetricExample example)
     {

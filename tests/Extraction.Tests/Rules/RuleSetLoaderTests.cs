@@ -50,6 +50,33 @@ public sealed class RuleSetLoaderTests
         Assert.Contains("page-number.of-pages has no examples", error.Message);
     }
 
+    public static TheoryData<string, string, string, string> UnknownMeanings() => new()
+    {
+        { "structure.yaml", "id: task.arabic\n    role: task", "id: task.arabic\n    role: tsak", "role 'tsak' is not one of" },
+        { "dates.yaml", "id: asof.day\n    resolve: day", "id: asof.day\n    resolve: daily", "resolve 'daily' is not one of" },
+        { "units.yaml", "  - unit: 项\n    kind: count", "  - unit: 项\n    kind: counted", "kind 'counted' is not one of" },
+        { "figures.yaml", "meaning: at_most", "meaning: at_mots", "meaning 'at_mots' is not one of" },
+        { "web.yaml", "meaning: published_date", "meaning: published", "meaning 'published' is not one of" },
+        { "tallies.yaml", "status: behind", "status: late", "status 'late' is not one of" },
+        { "structure.yaml", "{ role: progress, pattern:", "{ role: progres, pattern:", "table column role 'progres' is not one of" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownMeanings))]
+    public void An_unknown_role_or_meaning_fails_to_load_naming_the_file_and_rule(string file, string from, string to, string message)
+    {
+        using var dir = CopyOfRules();
+        var path = Path.Combine(dir.Path, "common", file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+
+        var error = Assert.Throws<RuleLoadException>(() => RuleBookLoader.Load(dir.Path));
+        Assert.Contains(file, error.Message);
+        Assert.Contains(message, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
     internal static TempDirectory CopyOfRules()
     {
         var dir = new TempDirectory();

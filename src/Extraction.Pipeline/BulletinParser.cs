@@ -9,8 +9,8 @@ using Extraction.Segmentation;
 namespace Extraction.Pipeline;
 
 /// <summary>
-/// Parses one file into a bulletin: read, choose the rule family, segment, build, name the
-/// metrics. Bad input becomes a one-line error, never an exception.
+/// Parses one file into a bulletin: read, choose the rule family, segment, build (figures and
+/// their metrics included). Bad input becomes a one-line error, never an exception.
 /// </summary>
 public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, string? family = null)
 {
@@ -49,9 +49,8 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
 
         var ruleSet = family is null ? rules.Choose([.. document.Paragraphs.Select(p => p.Text)]) : rules.Find(family)
             ?? throw new ArgumentException($"no rule family '{family}'", nameof(family));
-        var (segmenter, builder, metrics) = stages.GetOrAdd(ruleSet.Name, _ => new Stages(new Segmenter(ruleSet), new BulletinBuilder(ruleSet), new MetricTagger(ruleSet.Metrics, ruleSet.Folding)));
+        var (segmenter, builder) = stages.GetOrAdd(ruleSet.Name, _ => new Stages(new Segmenter(ruleSet), new BulletinBuilder(ruleSet, new MetricTagger(ruleSet.Metrics, ruleSet.Folding))));
         var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages));
-        bulletin = TagMetrics(bulletin, metrics);
 
         // Text that is all page furniture is no bulletin; anything else is kept, with a warning when no task was found.
         if (bulletin.Tasks.Count == 0 && (bulletin.Statements ?? []).Count == 0 && bulletin.Problems.Count == 0)
@@ -76,17 +75,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         return rules.Common.Furniture.FirstOrDefault(f => f.Matches(folded));
     }
 
-    private static BulletinDocument TagMetrics(BulletinDocument bulletin, MetricTagger metrics) => bulletin with
-    {
-        Tasks = [.. bulletin.Tasks.Select(t => t with
-        {
-            Targets = metrics.Tag(t.Text, t.Targets),
-            Progress = t.Progress is { } p ? p with { Figures = metrics.Tag(p.Text, p.Figures) } : null,
-        })],
-        Statements = [.. (bulletin.Statements ?? []).Select(s => s with { Figures = metrics.Tag(s.Text, s.Figures) })],
-    };
-
-    private sealed record Stages(Segmenter Segmenter, BulletinBuilder Builder, MetricTagger Metrics);
+    private sealed record Stages(Segmenter Segmenter, BulletinBuilder Builder);
 }
 
 /// <summary>The result of parsing one file: a bulletin and why each value is what it is, or the reason there is none.</summary>

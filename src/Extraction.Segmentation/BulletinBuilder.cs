@@ -2,18 +2,19 @@ using System.Globalization;
 using Extraction.Figures;
 using Extraction.Figures.Dates;
 using Extraction.Figures.Numbers;
+using Extraction.Metrics;
 using Extraction.Model;
-using Extraction.Readers;
 using Extraction.Rules;
 
 namespace Extraction.Segmentation;
 
 /// <summary>
 /// Turns a segmented bulletin into the bulletin/1 record: numbers and dates are read,
-/// department lists split, figures extracted, categories chosen, statements and tallies
-/// found, counts checked — and for every value, the rule and the source text it came from.
+/// department lists split, figures extracted and named (their metric), categories chosen,
+/// statements and tallies found, counts checked — and for every value, the rule and the
+/// source text it came from.
 /// </summary>
-public sealed class BulletinBuilder(RuleSet rules)
+public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
 {
     public const string NoTasksWarning = "no tasks found";
 
@@ -77,7 +78,7 @@ public sealed class BulletinBuilder(RuleSet rules)
             problems.Add(new Problem(Numeral.ToInt(p.Ordinal.Value) ?? problems.Count + 1, p.Text.Text));
         }
 
-        var (bodyStatements, tallies) = new StatementBuilder(rules, figures, dates).Build(statements, segmented, categoryLevel, info, period, explain);
+        var (bodyStatements, tallies) = new StatementBuilder(rules, FiguresOf, dates).Build(statements, segmented, categoryLevel, info, period, explain);
         if (tasks.Count == 0)
         {
             warnings.Insert(0, NoTasksWarning);
@@ -176,9 +177,12 @@ public sealed class BulletinBuilder(RuleSet rules)
         return new Progress(asOf, text, Figures(task.Progress!, $"{path}.progress.figures", explain));
     }
 
+    /// <summary>The figures of a text, each named by what it counts.</summary>
+    private IReadOnlyList<Figure> FiguresOf(string text) => metrics.Tag(text, figures.Extract(text));
+
     private IReadOnlyList<Figure> Figures(TextField field, string path, Explainer explain)
     {
-        var found = figures.Extract(field.Text);
+        var found = FiguresOf(field.Text);
         for (var i = 0; i < found.Count; i++)
         {
             explain.Add($"{path}[{i}]", StatementBuilder.FigureRuleId(found[i]), found[i].Raw, field.Locate(found[i].Start, found[i].Raw.Length));

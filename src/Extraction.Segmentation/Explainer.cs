@@ -1,5 +1,4 @@
 using Extraction.Model;
-using Extraction.Readers;
 
 namespace Extraction.Segmentation;
 

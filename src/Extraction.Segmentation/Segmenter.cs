@@ -1,6 +1,6 @@
 using Extraction.Figures;
 using Extraction.Figures.Dates;
-using Extraction.Readers;
+using Extraction.Model;
 using Extraction.Rules;
 using Extraction.Segmentation.Layout;
 

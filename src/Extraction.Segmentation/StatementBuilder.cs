@@ -1,5 +1,4 @@
 using System.Globalization;
-using Extraction.Figures;
 using Extraction.Figures.Dates;
 using Extraction.Model;
 using Extraction.Rules;
@@ -11,7 +10,8 @@ namespace Extraction.Segmentation;
 /// section, its as-of date and its figures, and the tallies they state. A heading is a statement
 /// unless it is a category or a sub-group of one.
 /// </summary>
-internal sealed class StatementBuilder(RuleSet rules, FigureExtractor figures, DateResolver dates)
+/// <param name="figures">The figures of a text, named.</param>
+internal sealed class StatementBuilder(RuleSet rules, Func<string, IReadOnlyList<Figure>> figures, DateResolver dates)
 {
     private readonly TallyFinder tallies = new(rules);
 
@@ -33,7 +33,7 @@ internal sealed class StatementBuilder(RuleSet rules, FigureExtractor figures, D
             var path = $"statements[{statements.Count}]";
             explain.Field($"{path}.text", statement.Text);
             var asOf = AsOf(statement.Text, info, period, $"{path}.as_of", explain);
-            var extracted = figures.Extract(text);
+            var extracted = figures(text);
             for (var i = 0; i < extracted.Count; i++)
             {
                 explain.Add($"{path}.figures[{i}]", FigureRuleId(extracted[i]), extracted[i].Raw, statement.Text.Locate(extracted[i].Start, extracted[i].Raw.Length));

@@ -16,16 +16,7 @@ internal static class CellText
     };
 
     /// <summary>Columns a terminal gives the text: East Asian wide and full-width characters take two.</summary>
-    public static int DisplayWidth(string text)
-    {
-        var width = 0;
-        foreach (var c in text)
-        {
-            width += IsWide(c) ? 2 : 1;
-        }
-
-        return width;
-    }
+    public static int DisplayWidth(string text) => Model.DisplayWidth.Of(text);
 
     /// <summary>Cuts text to at most <paramref name="max"/> columns, marking the cut with an ellipsis.</summary>
     public static string Truncate(string text, int max)
@@ -37,21 +28,12 @@ internal static class CellText
 
         var width = 0;
         var end = 0;
-        while (end < text.Length && width + (IsWide(text[end]) ? 2 : 1) <= max - 1)
+        while (end < text.Length && width + Model.DisplayWidth.Of(text[end]) <= max - 1)
         {
-            width += IsWide(text[end]) ? 2 : 1;
+            width += Model.DisplayWidth.Of(text[end]);
             end++;
         }
 
         return text[..end] + "…";
     }
-
-    private static bool IsWide(char c) =>
-        c is >= '\u1100' and <= '\u115F'
-            or >= '\u2E80' and <= '\uA4CF'
-            or >= '\uAC00' and <= '\uD7A3'
-            or >= '\uF900' and <= '\uFAFF'
-            or >= '\uFE30' and <= '\uFE4F'
-            or >= '\uFF00' and <= '\uFF60'
-            or >= '\uFFE0' and <= '\uFFE6';
 }

@@ -1,5 +1,5 @@
 using Extraction.Figures.Numbers;
-using Extraction.Readers;
+using Extraction.Model;
 using Extraction.Rules;
 
 namespace Extraction.Segmentation.Layout;

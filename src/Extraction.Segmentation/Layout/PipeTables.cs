@@ -1,4 +1,4 @@
-using Extraction.Readers;
+using Extraction.Model;
 
 namespace Extraction.Segmentation.Layout;
 

@@ -1,4 +1,4 @@
-using Extraction.Readers;
+using Extraction.Model;
 using Extraction.Rules;
 
 namespace Extraction.Segmentation.Layout;

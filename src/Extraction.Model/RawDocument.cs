@@ -1,6 +1,5 @@
-using Extraction.Model;
 
-namespace Extraction.Readers;
+namespace Extraction.Model;
 
 /// <summary>What a reader gives the segmenter: the paragraphs of a document in reading order.</summary>
 public sealed record RawDocument(SourceFormat Format, IReadOnlyList<RawParagraph> Paragraphs, int? Pages);

@@ -1,8 +1,9 @@
-namespace Extraction.Readers;
+namespace Extraction.Model;
 
 /// <summary>
-/// How many columns text takes on a fixed-width screen or printout: Chinese characters and
-/// full-width forms take two, everything else one — what columns aligned with spaces are aligned in.
+/// How many columns text takes on a fixed-width screen or printout: East Asian wide and
+/// full-width characters take two, everything else one — what columns aligned with spaces are
+/// aligned in, and what a terminal table is padded by.
 /// </summary>
 public static class DisplayWidth
 {

@@ -93,25 +93,32 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
     }
 
     /// <summary>
-    /// Without a title the rules recognise, the first paragraph is the title when it is a short
-    /// line that ends no sentence and paragraphs follow it. It is then not a statement.
+    /// Without a title the rules recognise, the headline is the first of the opening lines that
+    /// end no sentence which reads as one: short, no table row or web address, and paragraphs
+    /// after it. It is then not a statement.
     /// </summary>
     private static Located? FirstLineTitle(List<SegmentedStatement> statements)
     {
-        if (statements.Count < 2 || statements[0] is not { Heading: null, ClosingCue: false } first)
+        for (var i = 0; i + 1 < statements.Count && i < MaxLinesBeforeHeadline; i++)
         {
-            return null;
+            if (statements[i] is not { Heading: null, ClosingCue: false } line || line.Text.Text.AsSpan().IndexOfAny("。；;！？!?") >= 0)
+            {
+                return null;
+            }
+
+            var text = line.Text.Text;
+            if (text.Length <= MaxFirstLineTitle && text.AsSpan().IndexOfAny("：:|｜") < 0 && !text.Contains("www.", StringComparison.Ordinal) && !text.Contains("http", StringComparison.Ordinal))
+            {
+                statements.RemoveAt(i);
+                return new Located(text, "title.first-line", line.Text.Locate().FirstOrDefault());
+            }
         }
 
-        var text = first.Text.Text;
-        if (text.Length > MaxFirstLineTitle || text.AsSpan().IndexOfAny("。；;！？!?：:") >= 0)
-        {
-            return null;
-        }
-
-        statements.RemoveAt(0);
-        return new Located(text, "title.first-line", first.Text.Locate().FirstOrDefault());
+        return null;
     }
+
+    /// <summary>How many lines of a copied page (a spam line, a site name) may stand above its headline.</summary>
+    private const int MaxLinesBeforeHeadline = 3;
 
     /// <summary>
     /// Short lines above the title that end no sentence are the page's, not the bulletin's: the

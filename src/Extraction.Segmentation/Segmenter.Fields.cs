@@ -119,7 +119,9 @@ public sealed partial class Segmenter
             case Field.Problem:
                 state.Problem!.Text.Append(text, source);
                 break;
-            case Field.Statement when lineOfText && IsBrokenOff(state.Statement!.Text.Raw) && !IsRow(text):
+            // The first line of a document without a title is its own: a headline ends no sentence.
+            case Field.Statement when lineOfText && IsBrokenOff(state.Statement!.Text.Raw) && !IsRow(text)
+                && !(state.Result.Title is null && state.Result.Statements.Count == 1):
                 state.Statement.Text.Append(text, source);
                 break;
             default:

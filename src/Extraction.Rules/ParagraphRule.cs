@@ -56,5 +56,9 @@ public enum ParagraphRole
     Closing,
 }
 
-/// <summary>A label where a task's run-together text is cut into fields; with <see cref="EndsAtSentence"/> its value ends at the first 。.</summary>
-public sealed record FieldCut(PatternRule Rule, bool EndsAtSentence);
+/// <summary>
+/// A label where a task's run-together text is cut into fields; with <see cref="EndsAtSentence"/>
+/// its value ends at the first 。; with <see cref="Anywhere"/> it cuts even where no comma,
+/// sentence end or space stands before it.
+/// </summary>
+public sealed record FieldCut(PatternRule Rule, bool EndsAtSentence, bool Anywhere);

@@ -22,6 +22,7 @@ public sealed record RuleSet(
     IReadOnlyList<PatternRule> ProgrammeYear,
     IReadOnlyList<PatternRule> InlineDepartments,
     PatternRule? ProblemItem,
+    PatternRule? ProgressOpeners,
     TableRules? Table,
     SeparatorRule DepartmentSeparator,
     DateRules Dates,

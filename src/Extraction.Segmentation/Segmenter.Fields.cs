@@ -21,7 +21,15 @@ public sealed partial class Segmenter
                 continue;
             }
 
+            // Units bracketed after the whole paragraph ("改造农村危房260户。已竣工248户。（县住建局牵头）"):
+            // the target's sentence is the task, the sentences after it its progress.
             var title = text[..match.Index].TrimEnd('，', ',', ' ');
+            var reported = ProgressSentence(folded[..title.Length]);
+            if (reported > 0)
+            {
+                title = text[..reported];
+            }
+
             task.Text.Append(title, source with { Length = title.Length });
             foreach (var group in new[] { "departments", "partners" })
             {
@@ -35,6 +43,12 @@ public sealed partial class Segmenter
             }
 
             state.Open = Field.AfterInlineDepartments;
+            if (reported > 0)
+            {
+                var done = text[..match.Index].TrimEnd();
+                OpenProgress(state, done[reported..], source with { Start = source.Start + reported, Length = done.Length - reported }, "progress.reported-sentence");
+            }
+
             var rest = match.Index + match.Length;
             if (text[rest..].Trim().Length > 0)
             {
@@ -55,14 +69,15 @@ public sealed partial class Segmenter
         task.Text.Append(text, source);
     }
 
-    /// <summary>The offset of the first sentence after the first that opens with an as-of date, or -1.</summary>
+    /// <summary>The offset of the first sentence after the first that opens with an as-of date or reports what was done, or -1.</summary>
     private int ProgressSentence(string folded)
     {
         for (var i = folded.IndexOf('。'); i >= 0 && i + 1 < folded.Length; i = folded.IndexOf('。', i + 1))
         {
-            if (dates.ResolveAsOf(folded[(i + 1)..], 2000, new DateOnly(2000, 12, 31)) is not null)
+            var next = folded[(i + 1)..].TrimStart();
+            if (dates.ResolveAsOf(next, 2000, new DateOnly(2000, 12, 31)) is not null || rules.ProgressOpeners?.Pattern.IsMatch(next) == true)
             {
-                return i + 1;
+                return folded.Length - next.Length;
             }
         }
 

@@ -28,6 +28,9 @@ internal sealed class PatternRuleModel
     /// <summary>Field cuts: the label's value ends at the first 。 or ；.</summary>
     public bool EndsAtSentence { get; set; }
 
+    /// <summary>Field cuts: the label cuts even with nothing before it.</summary>
+    public bool Anywhere { get; set; }
+
     /// <summary>Tally statuses: the status its words say.</summary>
     public string? Status { get; set; }
 
@@ -61,6 +64,7 @@ internal sealed class ParagraphsFile
     public List<PatternRuleModel> InlineDepartments { get; set; } = [];
     public List<PatternRuleModel> FieldCuts { get; set; } = [];
     public List<PatternRuleModel> Enumerations { get; set; } = [];
+    public PatternRuleModel? ProgressOpeners { get; set; }
     public PatternRuleModel? ProblemItem { get; set; }
     public TableModel? Table { get; set; }
     public SeparatorModel? DepartmentSeparator { get; set; }

@@ -95,6 +95,7 @@ internal sealed record RuleFiles(
         FieldCuts = Rules(shared.FieldCuts, family.FieldCuts, family.Remove, path),
         Enumerations = Rules(shared.Enumerations, family.Enumerations, family.Remove, path),
         ProblemItem = family.ProblemItem ?? shared.ProblemItem,
+        ProgressOpeners = family.ProgressOpeners ?? shared.ProgressOpeners,
         Table = family.Table ?? shared.Table,
         DepartmentSeparator = family.DepartmentSeparator ?? shared.DepartmentSeparator,
         };
@@ -154,7 +155,7 @@ internal sealed record RuleFiles(
         var rules = read.Model switch
         {
             LayoutFile l => l.Furniture,
-            ParagraphsFile p => [.. p.Paragraphs, .. p.DeclaredCounts, .. p.ProgrammeYear, .. p.InlineDepartments, .. p.FieldCuts, .. p.Enumerations, .. (p.ProblemItem is null ? [] : new[] { p.ProblemItem })],
+            ParagraphsFile p => [.. p.Paragraphs, .. p.DeclaredCounts, .. p.ProgrammeYear, .. p.InlineDepartments, .. p.FieldCuts, .. p.Enumerations, .. new[] { p.ProblemItem, p.ProgressOpeners }.OfType<PatternRuleModel>()],
             DatesFile d => [.. d.DocumentDates, .. d.AsOf, .. d.Periods],
             WebFile w => [.. w.Lines, .. new[] { w.Containers?.Content, w.Containers?.Furniture, w.Containers?.Title }.OfType<PatternRuleModel>()],
             FamilyFile f => [.. f.Detect, .. f.Unless],

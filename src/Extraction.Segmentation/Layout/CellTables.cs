@@ -5,10 +5,11 @@ using Extraction.Rules;
 namespace Extraction.Segmentation.Layout;
 
 /// <summary>
-/// Tables written one cell per line, blank lines between cells (a line break inside a cell is
-/// wrap damage: the cell's lines are one text). The header is a run of cells that each name a
-/// column; then every row is as many cells, or one fewer when its number is missing (a
-/// continuation of the row above). A note (注：…) or a paragraph of running text ends it.
+/// Tables written one cell per line: blank lines between cells (a line break inside a cell is
+/// then wrap damage: the cell's lines are one text), or, in a copied web page, every line a
+/// cell. The header is a run of cells that each name a column; then every row is as many
+/// cells, or one fewer when its number is missing (a continuation of the row above). A note
+/// (注：…) or a paragraph of running text ends it.
 /// </summary>
 internal static class CellTables
 {
@@ -19,13 +20,19 @@ internal static class CellTables
 
     public static DetectedTable? Read(IReadOnlyList<RawParagraph> paragraphs, int at, ColumnRoles roles)
     {
-        if (!paragraphs[at].BlankBefore && at > 0)
+        // Only a line that names a column can open a header: the scan below is never run for running text.
+        if (!IsHeaderCell(paragraphs[at].Text) || roles.RoleOf(paragraphs[at].Text) == ColumnRole.None)
         {
             return null;
         }
 
+        return (paragraphs[at].BlankBefore || at == 0 ? Read(paragraphs, at, roles, Blocks(paragraphs, at)) : null)
+            ?? Read(paragraphs, at, roles, [.. Enumerable.Range(at, paragraphs.Count - at).Select(i => (i, i + 1))]);
+    }
+
+    private static DetectedTable? Read(IReadOnlyList<RawParagraph> paragraphs, int at, ColumnRoles roles, List<(int Start, int End)> blocks)
+    {
         // The header: the run of short cells from here, up to the last that names a column.
-        var blocks = Blocks(paragraphs, at);
         var run = blocks.TakeWhile(b => IsHeaderCell(Text(paragraphs, b))).ToList();
         var count = run.FindLastIndex(b => roles.RoleOf(Text(paragraphs, b)) != ColumnRole.None) + 1;
         if (count < MinColumns || roles.Header([.. run.Take(count).Select(b => Text(paragraphs, b))]) is not { } found)

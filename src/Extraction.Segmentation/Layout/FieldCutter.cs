@@ -22,7 +22,7 @@ public sealed class FieldCutter(RuleSet rules)
         {
             foreach (System.Text.RegularExpressions.Match m in cut.Rule.Pattern.Matches(folded))
             {
-                if (m.Index == 0 || CutAfter.Contains(folded[m.Index - 1]) || char.IsWhiteSpace(folded[m.Index - 1]))
+                if (m.Index == 0 || cut.Anywhere || CutAfter.Contains(folded[m.Index - 1]) || char.IsWhiteSpace(folded[m.Index - 1]))
                 {
                     labels.Add((m.Index, m.Index + m.Length, cut.EndsAtSentence));
                 }

@@ -5,8 +5,9 @@ namespace Extraction.Rules;
 /// publication record, its share bar or footer. It is dropped before the rules read the text;
 /// <see cref="Meaning"/> says what else it tells.
 /// </summary>
-/// <param name="MaxOther">For a rule of words: the line is furniture when, with every match removed, at most this many letters or digits remain.</param>
-public sealed record FurnitureRule(PatternRule Rule, FurnitureMeaning Meaning, int? MaxOther)
+/// <param name="MaxOther">For a rule of words: the line is furniture when, with every match removed, at most this many letters or digits remain …</param>
+/// <param name="MinMatches">… and the words were found at least this often.</param>
+public sealed record FurnitureRule(PatternRule Rule, FurnitureMeaning Meaning, int? MaxOther, int MinMatches = 1)
 {
     public bool Matches(string folded)
     {
@@ -15,8 +16,14 @@ public sealed record FurnitureRule(PatternRule Rule, FurnitureMeaning Meaning, i
             return Rule.Pattern.IsMatch(folded);
         }
 
-        var rest = Rule.Pattern.Replace(folded, "");
-        return rest.Length < folded.Length && rest.Count(char.IsLetterOrDigit) <= most;
+        var matches = Rule.Pattern.Matches(folded);
+        if (matches.Count < Math.Max(1, MinMatches))
+        {
+            return false;
+        }
+
+        var other = folded.Count(char.IsLetterOrDigit) - matches.Sum(m => m.Value.Count(char.IsLetterOrDigit));
+        return other <= most;
     }
 }
 

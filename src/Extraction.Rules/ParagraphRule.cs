@@ -54,6 +54,9 @@ public enum ParagraphRole
 
     /// <summary>The closing paragraph (下一步…): it ends the open field.</summary>
     Closing,
+
+    /// <summary>A paragraph that is a statement of its own wherever it stands (从督查情况看，…): it ends the open field.</summary>
+    Statement,
 }
 
 /// <summary>

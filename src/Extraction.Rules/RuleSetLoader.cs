@@ -75,7 +75,7 @@ public static class RuleSetLoader
                 throw new RuleLoadException($"{rule.SourceFile}: rule {rule.Id}: a published_date rule needs a group date");
             }
 
-            return new FurnitureRule(rule, meaning, m.MaxOther);
+            return new FurnitureRule(rule, meaning, m.MaxOther, m.MinMatches ?? 1);
         });
 
     private static PageRules LoadPage(string path, WebFile file)

@@ -205,7 +205,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         {
             var text = list.Text;
             var at = 0;
-            foreach (var part in rules.DepartmentSeparator.Pattern.Split(text))
+            foreach (var part in SplitOutsideBrackets(text))
             {
                 at = text.IndexOf(part, at, StringComparison.Ordinal);
                 var name = part.Trim().TrimEnd('。', '.', '；', ';', '，', ',');
@@ -222,6 +222,29 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         }
 
         return names;
+    }
+
+    /// <summary>The units of a list: split at its separators, except inside brackets (各县（市、区）is one unit).</summary>
+    private IEnumerable<string> SplitOutsideBrackets(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        var scanned = 0;
+        foreach (var m in rules.DepartmentSeparator.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>())
+        {
+            for (; scanned < m.Index; scanned++)
+            {
+                depth = Math.Max(0, depth + (text[scanned] is '（' or '(' ? 1 : text[scanned] is '）' or ')' ? -1 : 0));
+            }
+
+            if (depth == 0)
+            {
+                yield return text[start..m.Index];
+                start = m.Index + m.Length;
+            }
+        }
+
+        yield return text[start..];
     }
 
     private static void CheckCounts(BulletinInfo info, int categories, int tasks, List<string> warnings)

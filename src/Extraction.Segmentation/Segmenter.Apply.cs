@@ -53,6 +53,11 @@ public sealed partial class Segmenter
                 AddStatement(state, c, closingCue: true, c.Paragraph.Length);
                 return true;
 
+            case ParagraphRole.Statement:
+                state.Close();
+                AddStatement(state, c, closingCue: false, c.Paragraph.Length);
+                return true;
+
             case ParagraphRole.Part:
             case ParagraphRole.Category:
                 AddHeading(state, c.Role == ParagraphRole.Part ? 1 : 2, c.Located("ordinal"), c.Group("title") ?? "", c);
@@ -116,7 +121,7 @@ public sealed partial class Segmenter
                     return false;
                 }
 
-                AddProblem(state, c.Located("ordinal"), c.Located("text"), c.Rule.Id);
+                AddProblems(state, c);
                 return true;
 
             case ParagraphRole.ProblemList:
@@ -197,6 +202,33 @@ public sealed partial class Segmenter
 
         state.EnterBody(Section.Other);
         return matches.Count > 0;
+    }
+
+    /// <summary>A problem, and the problems listed after it in the same paragraph ("一是…；二是…").</summary>
+    private void AddProblems(State state, Classification c)
+    {
+        var text = c.Located("text");
+        if (text is null || rules.ProblemItem is not { } item)
+        {
+            AddProblem(state, c.Located("ordinal"), text, c.Rule.Id);
+            return;
+        }
+
+        var more = item.Pattern.Matches(rules.Folding.Fold(text.Value)).Where(m => m.Index > 0 && "；;。".Contains(text.Value[m.Index - 1])).ToList();
+        var first = more.Count > 0 ? text.Value[..more[0].Index].TrimEnd('；', ';', '，', ',', ' ') : text.Value;
+        AddProblem(state, c.Located("ordinal"), text with { Value = first, Source = text.Source with { Length = first.Length } }, c.Rule.Id);
+        for (var m = 0; m < more.Count; m++)
+        {
+            var start = more[m].Index + more[m].Length;
+            var stop = m + 1 < more.Count ? more[m + 1].Index : text.Value.Length;
+            var body = text.Value[start..stop].TrimEnd('；', ';', '，', ',', ' ');
+            var ordinal = more[m].Groups["ordinal"];
+            AddProblem(
+                state,
+                new Located(ordinal.Value, item.Id, text.Source with { Start = text.Source.Start + ordinal.Index, Length = ordinal.Length }),
+                new Located(body, c.Rule.Id, text.Source with { Start = text.Source.Start + start, Length = body.Length }),
+                c.Rule.Id);
+        }
     }
 
     private static void AddProblem(State state, Located? ordinal, Located? text, string ruleId)

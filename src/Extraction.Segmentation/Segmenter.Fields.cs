@@ -158,7 +158,7 @@ public sealed partial class Segmenter
         state.Result.Statements.Add(statement);
 
         // A heading is a paragraph of its own: what follows it starts afresh.
-        if (heading is null && c.Role == Rules.ParagraphRole.Closing)
+        if (heading is null && c.Role is Rules.ParagraphRole.Closing or Rules.ParagraphRole.Statement)
         {
             state.Statement = statement;
             state.Open = Field.Statement;

@@ -24,7 +24,7 @@ public sealed partial class Segmenter(RuleSet rules)
     private readonly DateResolver dates = new(rules.Dates, rules.Folding);
     private readonly FigureExtractor figures = new(rules.Figures, rules.Folding);
     private readonly TableFinder tables = new(rules);
-    private readonly SequenceSplitter sequences = new(rules);
+    private readonly SequenceSplitter sequences = Sequences(rules);
     private readonly FieldCutter cutter = new(rules);
     private readonly ColumnRoles columns = new(rules);
 
@@ -204,6 +204,17 @@ public sealed partial class Segmenter(RuleSet rules)
         {
             Read(state, rest, index, offset + paragraph.Length - rest.Length);
         }
+    }
+
+    /// <summary>
+    /// The splitter of paragraphs that lost their line breaks: a full stop before the closing, a
+    /// heading or a signature cuts them too (a task's labels are cut by the field cutter).
+    /// </summary>
+    private static SequenceSplitter Sequences(RuleSet rules)
+    {
+        var classifier = new ParagraphClassifier(rules);
+        return new SequenceSplitter(rules, text => classifier.Classify(text, inHead: false)?.Role is { } role
+            && role is not (ParagraphRole.Task or ParagraphRole.Departments or ParagraphRole.Progress or ParagraphRole.Persons or ParagraphRole.TaskText));
     }
 
     /// <summary>

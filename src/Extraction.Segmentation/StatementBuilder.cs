@@ -28,7 +28,7 @@ internal sealed class StatementBuilder(RuleSet rules, Func<string, IReadOnlyList
             var at = statement.Text.First;
             var section = s.Tasks.Count == 0 ? (at >= closingFrom ? StatementSection.Closing : StatementSection.Intro)
                 : at < firstStructure ? StatementSection.Intro
-                : at > lastTask ? StatementSection.Closing
+                : at >= lastTask ? StatementSection.Closing
                 : StatementSection.Body;
             var path = $"statements[{statements.Count}]";
             explain.Field($"{path}.text", statement.Text);

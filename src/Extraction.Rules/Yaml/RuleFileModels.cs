@@ -25,6 +25,9 @@ internal sealed class PatternRuleModel
     /// <summary>Furniture lines made of words: how many other letters or digits the line may hold.</summary>
     public int? MaxOther { get; set; }
 
+    /// <summary>Furniture lines made of words: how many of the words it must hold.</summary>
+    public int? MinMatches { get; set; }
+
     /// <summary>Field cuts: the label's value ends at the first 。 or ；.</summary>
     public bool EndsAtSentence { get; set; }
 

@@ -5,21 +5,27 @@ namespace Extraction.Segmentation.Layout;
 
 /// <summary>
 /// Cuts a paragraph whose line breaks were lost back into its lines. The sign is a sequence:
-/// items numbered 1. 2. 3. (or （1）（2）, ①②) that each open after white space or at the start.
-/// Where one is found the items are cut apart, and so is every sentence that ends before white
-/// space (the label lines, the closing paragraph and the signature run into the same line).
-/// A paragraph without such a sequence is one piece.
+/// items numbered 1. 2. 3. (or （1）（2）, ①②) that each open after white space or at the start
+/// — or, three or more of them, each right after a full stop, where the breaks were lost with
+/// no space left. Where one is found the items are cut apart, and so is every sentence that
+/// ends before white space (the label lines, the closing paragraph and the signature run into
+/// the same line). A paragraph without such a sequence is one piece.
 /// </summary>
-public sealed class SequenceSplitter(RuleSet rules)
+/// <param name="opensParagraph">Whether a text opens a paragraph by what it says (a heading, a label, the closing, a signature): in a paragraph cut so, a full stop before such a text cuts too.</param>
+public sealed class SequenceSplitter(RuleSet rules, Func<string, bool>? opensParagraph = null)
 {
     private const int MinItems = 2;
+
+    /// <summary>Items cut after a full stop, with no space before them, must be at least this many.</summary>
+    private const int MinItemsAfterFullStop = 3;
     private const string SentenceEnds = "。！？；!?;";
 
     /// <summary>The pieces of a paragraph as (start, length), trimmed; the whole paragraph when it holds no lost sequence.</summary>
     public IReadOnlyList<(int Start, int Length)> Split(string paragraph)
     {
         var folded = rules.Folding.Fold(paragraph);
-        var cuts = rules.Enumerations.Select(e => Sequence(e, folded)).FirstOrDefault(s => s.Count >= MinItems);
+        var cuts = rules.Enumerations.Select(e => Sequence(e, folded, afterFullStop: false)).FirstOrDefault(s => s.Count >= MinItems)
+            ?? rules.Enumerations.Select(e => Sequence(e, folded, afterFullStop: true)).FirstOrDefault(s => s.Count >= MinItemsAfterFullStop);
         if (cuts is null)
         {
             return [(0, paragraph.Length)];
@@ -28,6 +34,11 @@ public sealed class SequenceSplitter(RuleSet rules)
         var at = new SortedSet<int>(cuts.Where(c => c > 0));
         for (var i = 0; i + 1 < folded.Length; i++)
         {
+            if (folded[i] == '。' && !char.IsWhiteSpace(folded[i + 1]) && opensParagraph?.Invoke(paragraph[(i + 1)..]) == true)
+            {
+                at.Add(i + 1);
+            }
+
             if (SentenceEnds.Contains(folded[i]) && char.IsWhiteSpace(folded[i + 1]))
             {
                 var next = i + 1;
@@ -47,12 +58,13 @@ public sealed class SequenceSplitter(RuleSet rules)
     }
 
     /// <summary>The starts of the longest run of items numbered n, n+1, n+2 … that open at the start or after white space.</summary>
-    private static List<int> Sequence(PatternRule enumeration, string text)
+    private static List<int> Sequence(PatternRule enumeration, string text, bool afterFullStop)
     {
         var items = new List<(int Start, int Number)>();
         foreach (System.Text.RegularExpressions.Match m in enumeration.Pattern.Matches(text))
         {
-            if ((m.Index == 0 || char.IsWhiteSpace(text[m.Index - 1])) && Numeral.ToInt(m.Groups["number"].Value) is { } n)
+            var opens = m.Index == 0 || char.IsWhiteSpace(text[m.Index - 1]) || afterFullStop && text[m.Index - 1] == '。';
+            if (opens && Numeral.ToInt(m.Groups["number"].Value) is { } n)
             {
                 items.Add((m.Index, n));
             }

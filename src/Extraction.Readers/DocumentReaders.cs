@@ -31,14 +31,33 @@ public sealed class DocumentReaders
         ParagraphRole.Progress, ParagraphRole.ProblemsHeading, ParagraphRole.SectionEnd, ParagraphRole.Problem, ParagraphRole.ProblemList,
     ];
 
+    /// <summary>
+    /// Lines that open a paragraph by what they say: those the structural paragraph rules read,
+    /// a row of a table written with pipes (its numbered first cell or its leading pipe), the
+    /// number column's header cell of a table written one cell per line (序号), and a line
+    /// without a letter or a digit (a rule of dashes under a header).
+    /// </summary>
     private static Func<string, bool> OpensParagraph(RuleSet rules)
     {
         var structural = rules.Paragraphs.Where(p => Structural.Contains(p.Role) && p.Rule.Scope != RuleScope.Head).ToList();
+        var numberHeader = rules.Table?.Columns.FirstOrDefault(c => c.Role == ColumnRole.Number)?.Pattern;
         return line =>
         {
+            var text = line.TrimStart();
+            if (text.StartsWith('|') || !text.Any(char.IsLetterOrDigit) || PipeRow(text) || numberHeader?.IsMatch(text.Trim()) == true)
+            {
+                return true;
+            }
+
             var folded = rules.Folding.Fold(line);
             return structural.Any(r => r.Rule.Pattern.IsMatch(folded));
         };
+
+        static bool PipeRow(string text)
+        {
+            var digits = text.TakeWhile(char.IsAsciiDigit).Count();
+            return digits is > 0 and <= 3 && text[digits..].TrimStart().StartsWith('|');
+        }
     }
 
     public ReadResult Read(byte[] content)

@@ -6,7 +6,8 @@ namespace Extraction.Readers.Pdf;
 /// Groups a page's glyphs into lines by baseline and settles the spaces within each line by
 /// what stands on either side of a gap: beside Chinese, a space or a narrow gap is layout
 /// (LibreOffice and WPS set digits and Latin text apart) and goes; between Latin words it
-/// stays; a gap as wide as a tab stop or a column stays as one space.
+/// stays; a gap as wide as a tab stop or a column becomes as many spaces as it is wide (in
+/// half font sizes, the width of a digit), so columns aligned with spaces stay aligned.
 /// </summary>
 public static class PdfLineBuilder
 {
@@ -149,7 +150,7 @@ public static class PdfLineBuilder
         // the line's usual one separates columns.
         if (gap >= ColumnGap * em + typicalGap)
         {
-            return " ";
+            return new string(' ', Math.Max(2, (int)Math.Round(gap / (em / 2))));
         }
 
         // A space typed after a sentence ends is the document's own (a text whose line breaks

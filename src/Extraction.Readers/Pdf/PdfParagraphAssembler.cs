@@ -25,6 +25,7 @@ public static class PdfParagraphAssembler
         var paragraphs = new List<RawParagraph>();
         var text = new StringBuilder();
         var firstPage = 0;
+        var indent = 0;
         PdfTextLine? previous = null;
         var previousPage = 0;
         foreach (var page in pages)
@@ -33,8 +34,11 @@ public static class PdfParagraphAssembler
             {
                 if (previous is null || StartsParagraph(layout, previous, previousPage, line, page.Number) || opensParagraph?.Invoke(line.Text) == true)
                 {
-                    Flush(text, firstPage, paragraphs);
+                    Flush(text, firstPage, paragraphs, indent);
                     firstPage = page.Number;
+
+                    // A row of aligned columns keeps where it starts, in half font sizes from the column's left edge.
+                    indent = line.IsAligned ? Math.Max(0, (int)Math.Round((line.Left - layout.Column(page.Number).Left) / (line.Size / 2))) : 0;
                 }
                 else if (text.Length > 0 && CjkText.SpaceAcrossLineBreak(text[^1], line.Text[0]))
                 {
@@ -47,13 +51,13 @@ public static class PdfParagraphAssembler
             }
         }
 
-        Flush(text, firstPage, paragraphs);
+        Flush(text, firstPage, paragraphs, indent);
         return paragraphs;
     }
 
     private static bool StartsParagraph(PdfLayout layout, PdfTextLine above, int abovePage, PdfTextLine line, int page)
     {
-        if (above.IsTableRow || line.IsTableRow)
+        if (above.IsTableRow || line.IsTableRow || above.IsAligned || line.IsAligned)
         {
             return true;
         }
@@ -119,12 +123,12 @@ public static class PdfParagraphAssembler
         return rightGap <= em && leftGap >= 0.3 * (right - left) ? LineShape.RightAligned : LineShape.Indented;
     }
 
-    private static void Flush(StringBuilder text, int page, List<RawParagraph> paragraphs)
+    private static void Flush(StringBuilder text, int page, List<RawParagraph> paragraphs, int indent)
     {
         var paragraph = text.ToString().Trim();
         if (paragraph.Length > 0)
         {
-            paragraphs.Add(new RawParagraph(paragraph, page));
+            paragraphs.Add(new RawParagraph(paragraph, page, Indent: indent));
         }
 
         text.Clear();

@@ -13,6 +13,9 @@ public sealed record PdfTextLine(string Text, double Left, double Right, double 
 
     /// <summary>A row of a ruled table: cells already joined; it is a paragraph of its own.</summary>
     public bool IsTableRow { get; init; }
+
+    /// <summary>A line with a gap as wide as a column inside it: a row of columns aligned with spaces, a paragraph of its own.</summary>
+    public bool IsAligned => !IsTableRow && Text.Contains("  ", StringComparison.Ordinal);
 }
 
 /// <summary>The lines of one page, top to bottom, and the page's vertical extent in the same frame.</summary>

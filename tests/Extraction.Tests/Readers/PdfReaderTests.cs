@@ -237,7 +237,7 @@ public sealed class PdfGeometryTests
     [InlineData("hello|+0.3|world", "hello world")] // a word gap without a space character
     [InlineData("AO|池", "AO池")]
     [InlineData("1.|+1.2|深入", "1.深入")] // the tab after an automatic number
-    [InlineData("三门峡市人民政府督查室|+6|2020年6月4日", "三门峡市人民政府督查室 2020年6月4日")] // issuer left, date right
+    [InlineData("三门峡市人民政府督查室|+6|2020年6月4日", "三门峡市人民政府督查室            2020年6月4日")] // issuer left, date right: a column gap stays as wide as it is (6 sizes, 12 half sizes)
     [InlineData("三|+2|门|+2|峡|+2|市|+2|人|+2|民", "三门峡市人民")] // spread to a fixed width
     [InlineData("PM2.5| |浓度", "PM2.5浓度")]
     [InlineData("浓|+0.3|度|+0.3|P|+0.3|M|+0.3|2|+0.3|.|+0.3|5|+0.3|下|+0.3|降", "浓度PM2.5下降")] // justified: every glyph spread

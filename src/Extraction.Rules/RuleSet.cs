@@ -32,8 +32,13 @@ public sealed record RuleSet(
     DepartmentRules Departments,
     HistoryRules History);
 
-/// <summary>Splits a list of names; examples show the input and the expected parts.</summary>
-public sealed record SeparatorRule(Regex Pattern, IReadOnlyList<SplitExample> Examples);
+/// <summary>
+/// Splits a list of names; examples show the input and the expected parts. A part that
+/// <see cref="NeedsOwner"/> matches (政府 in 清丰县党委、政府) names no unit by itself and stays
+/// with the part before it; <see cref="UnitEnding"/> tells a whole unit name (…局, …委, …街道)
+/// from a piece of one broken by the layout.
+/// </summary>
+public sealed record SeparatorRule(Regex Pattern, Regex? NeedsOwner, Regex? UnitEnding, IReadOnlyList<SplitExample> Examples);
 
 public sealed record SplitExample(string Text, IReadOnlyList<string> Parts);
 
@@ -80,12 +85,24 @@ public enum DateResolve
 /// How a table-form report is read: header cells name the role of their column; a progress
 /// header may carry the period its cells speak for (1—9月推进情况).
 /// </summary>
-public sealed record TableRules(IReadOnlyList<ColumnRule> Columns, Regex EmptyCell, IReadOnlyList<TableExample> Examples, string SourceFile);
+/// <see cref="HeaderPart"/>: a header cell that only finishes the one before it (工程 / 名称,
+/// 完成目标 / (%)) when a copied page broke the header. <see cref="StatusCell"/>: what a cell that
+/// only states a status says (超额完成, 顺利推进): such a column is a status column whatever its header.
+public sealed record TableRules(IReadOnlyList<ColumnRule> Columns, Regex EmptyCell, Regex? HeaderPart, Regex? StatusCell, IReadOnlyList<TableExample> Examples, string SourceFile)
+{
+    public IReadOnlyList<string> StatusExamples { get; init; } = [];
+
+    public IReadOnlyList<string> StatusCounterExamples { get; init; } = [];
+}
 
 public sealed record ColumnRule(ColumnRole Role, Regex Pattern);
 
-/// <summary>What a table column holds; written in the rule files in snake_case.</summary>
-public enum ColumnRole { None, Number, Task, Target, Departments, Partners, Persons, Progress, Completion, Status, Remark }
+/// <summary>
+/// What a table column holds; written in the rule files in snake_case. A group column names
+/// the category of the rows it spans (工程名称 left of 序号); a task column left of the number
+/// column is read as one.
+/// </summary>
+public enum ColumnRole { None, Number, Group, Task, Target, Departments, Partners, Persons, Progress, Completion, Status, Remark }
 
 /// <summary>A header row and the role each of its columns must get (none for a column no rule claims).</summary>
 public sealed record TableExample(string Header, IReadOnlyList<ColumnRole> Columns);

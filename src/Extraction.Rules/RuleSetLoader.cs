@@ -49,6 +49,8 @@ public static class RuleSetLoader
             Table: structure.Model.Table is { } table ? LoadTable(structure.Path, table) : null,
             DepartmentSeparator: new SeparatorRule(
                 Compile(structure.Path, "department_separator", separator.Pattern),
+                separator.NeedsOwner is { } owner ? Compile(structure.Path, "department_separator needs_owner", owner) : null,
+                separator.UnitEnding is { } ending ? Compile(structure.Path, "department_separator unit_ending", ending) : null,
                 [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))]),
             Dates: LoadDates(files.Dates.Path, files.Dates.Model),
             Tallies: TallyRulesLoader.Load(files.Tallies.Path, files.Tallies.Model),
@@ -95,6 +97,9 @@ public static class RuleSetLoader
             ? parsed
             : throw new RuleLoadException($"{path}: {what} '{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(Snake))}");
     }
+
+    /// <summary>A rule meaning as the rule files write it (on_schedule for OnSchedule).</summary>
+    public static string SnakeCase(string pascal) => Snake(pascal);
 
     internal static string Snake(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
@@ -148,7 +153,17 @@ public static class RuleSetLoader
             Required(path, "table example header", e.Header),
             [.. e.Columns.Select(c => c.Length == 0 ? ColumnRole.None : Enumerated<ColumnRole>(path, "table example column", c))])).ToList();
         return examples.Count > 0
-            ? new TableRules(columns, Compile(path, "table empty_cell", model.EmptyCell), examples, path)
+            ? new TableRules(
+                columns,
+                Compile(path, "table empty_cell", model.EmptyCell),
+                model.HeaderPart is { } part ? Compile(path, "table header_part", part) : null,
+                model.StatusCell is { } status ? Compile(path, "table status_cell", status) : null,
+                examples,
+                path)
+            {
+                StatusExamples = model.StatusExamples,
+                StatusCounterExamples = model.StatusCounterExamples,
+            }
             : throw new RuleLoadException($"{path}: table has no examples");
     }
 

@@ -89,6 +89,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         }
 
         explain.Add("rules.family", "families", segmented.Family, []);
+        ExplainTables(segmented.Tables, explain);
         return (new BulletinDocument(source, info, categories, tasks, problems, warnings, bodyStatements, tallies), explain.Fields);
     }
 
@@ -201,50 +202,56 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
     private List<string> Departments(SegmentedTask task, string path, Explainer explain)
     {
         var names = new List<string>();
+        var brokenOff = false;
         foreach (var list in task.Departments)
         {
             var text = list.Text;
-            var at = 0;
-            foreach (var part in SplitOutsideBrackets(text))
+            var parts = DepartmentList.Split(rules.DepartmentSeparator, text);
+            for (var p = 0; p < parts.Count; p++)
             {
-                at = text.IndexOf(part, at, StringComparison.Ordinal);
-                var name = part.Trim().TrimEnd('。', '.', '；', ';', '，', ',');
-
-                // A unit named again (in a table's continuation row, or as lead and partner) is listed once.
-                if (name.Length > 0 && !names.Contains(name))
+                var name = DepartmentList.Trimmed(text, parts[p]);
+                if (name.Length == 0)
                 {
-                    explain.Add($"{path}.departments[{names.Count}]", list.RuleId, name, list.Locate(at + part.IndexOf(name, StringComparison.Ordinal), name.Length));
+                    continue;
+                }
+
+                var at = text.IndexOf(name, parts[p].Start, StringComparison.Ordinal);
+                var span = list.Locate(at, name.Length);
+
+                // A name broken over two lines or cells (市人力资源 / 社会保障局) is one name.
+                if (brokenOff && p == 0 && names.Count > 0)
+                {
+                    names[^1] += name;
+                    explain.Add($"{path}.departments[{names.Count - 1}]", list.RuleId, names[^1], span);
+                }
+                else if (!names.Contains(name))
+                {
+                    // A unit named again (in a table's continuation row, or as lead and partner) is listed once.
+                    explain.Add($"{path}.departments[{names.Count}]", list.RuleId, name, span);
                     names.Add(name);
                 }
 
-                at += part.Length;
+                brokenOff = parts.Count == 1 && DepartmentList.IsBrokenName(rules.DepartmentSeparator, name) && names[^1] == name;
             }
         }
 
         return names;
     }
 
-    /// <summary>The units of a list: split at its separators, except inside brackets (各县（市、区）is one unit).</summary>
-    private IEnumerable<string> SplitOutsideBrackets(string text)
+    /// <summary>What the layout showed of each table: its form, its extent and the role each column was given.</summary>
+    private static void ExplainTables(List<Layout.DetectedTable> tables, Explainer explain)
     {
-        var depth = 0;
-        var start = 0;
-        var scanned = 0;
-        foreach (var m in rules.DepartmentSeparator.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>())
+        for (var t = 0; t < tables.Count; t++)
         {
-            for (; scanned < m.Index; scanned++)
+            var table = tables[t];
+            var extent = $"{table.Rows.Count} rows, ¶{table.FirstParagraph + 1}–¶{table.LastParagraph + 1}";
+            explain.Add($"layout.tables[{t}]", $"table.{table.Form}", extent, []);
+            for (var c = 0; c < table.Columns.Count; c++)
             {
-                depth = Math.Max(0, depth + (text[scanned] is '（' or '(' ? 1 : text[scanned] is '）' or ')' ? -1 : 0));
-            }
-
-            if (depth == 0)
-            {
-                yield return text[start..m.Index];
-                start = m.Index + m.Length;
+                var column = table.Columns[c];
+                explain.Add($"layout.tables[{t}].columns[{c}]", "table.header", Rules.RuleSetLoader.SnakeCase(column.Role.ToString()) + " ← " + column.Header.Value, []);
             }
         }
-
-        yield return text[start..];
     }
 
     private static void CheckCounts(BulletinInfo info, int categories, int tasks, List<string> warnings)

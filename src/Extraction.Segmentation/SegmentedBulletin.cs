@@ -39,6 +39,9 @@ public sealed class SegmentedBulletin(string family)
     public List<SegmentedTask> Tasks { get; } = [];
 
     public List<SegmentedProblem> Problems { get; } = [];
+
+    /// <summary>The tables the layout showed, as they were read: their form, columns and rows.</summary>
+    public List<Layout.DetectedTable> Tables { get; } = [];
 }
 
 /// <summary>A value read from the document, the rule that read it, and where.</summary>

@@ -15,11 +15,24 @@ public sealed partial class Segmenter
     private void ReadTable(State state, DetectedTable table)
     {
         state.EnterBody(Section.Tasks);
+        state.Result.Tables.Add(table);
         var numberColumn = table.IndexOf(ColumnRole.Number);
         SegmentedTask? last = null;
         foreach (var row in table.Rows)
         {
             var filled = row.Cells.Where(c => !c.IsEmpty && !columns.IsEmpty(c.Text)).ToList();
+            if (filled.Count == 0)
+            {
+                continue;
+            }
+
+            // A group cell (工程名称 left of 序号) opens the category of the rows it spans.
+            foreach (var group in Enumerable.Range(0, table.Columns.Count).Where(c => table.Columns[c].Role == ColumnRole.Group && !row.Cells[c].IsEmpty))
+            {
+                AddGroup(state, row.Cells[group]);
+                filled.Remove(row.Cells[group]);
+            }
+
             if (filled.Count == 0)
             {
                 continue;
@@ -54,6 +67,21 @@ public sealed partial class Segmenter
         state.Task = last;
         state.Close();
     }
+
+    /// <summary>A group cell as a category heading, numbered by its position among the table's groups.</summary>
+    private static void AddGroup(State state, TextField cell)
+    {
+        var source = cell.Locate().FirstOrDefault();
+        var ordinal = state.Result.Headings.Count(h => h.RuleId == GroupRule) + 1;
+        var heading = new SegmentedHeading(2, ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Text, GroupRule, source with { Length = cell.Text.Length });
+        state.Result.Headings.Add(heading);
+        var statement = new SegmentedStatement(new TextField(GroupRule), closingCue: false, heading);
+        statement.Text.Append(cell);
+        state.Result.Statements.Add(statement);
+        state.Category = heading;
+    }
+
+    private const string GroupRule = "table.group";
 
     /// <summary>The task's number as printed, or its position when the table has no number column.</summary>
     private static Located NumberOf(TextField? number, string printed, int position, TableRow row, DetectedTable table)

@@ -115,7 +115,7 @@ public sealed class RuleExampleChecker(RuleBook book)
 
         foreach (var example in rules.DepartmentSeparator.Examples)
         {
-            var parts = rules.DepartmentSeparator.Pattern.Split(example.Text).Where(p => p.Length > 0).ToList();
+            var parts = Segmentation.DepartmentList.Names(rules.DepartmentSeparator, example.Text).ToList();
             checks.Add(new RuleCheck("department_separator", "structure.yaml", example.Text,
                 parts.SequenceEqual(example.Parts) ? null : $"split into [{string.Join(", ", parts)}], expected [{string.Join(", ", example.Parts)}]"));
         }
@@ -152,11 +152,22 @@ public sealed class RuleExampleChecker(RuleBook book)
                 cells.RemoveAt(cells.Count - 1);
             }
 
-            var found = roles.Header(cells);
+            var found = roles.Header([.. roles.Merge(cells).Select(m => m.Text)]);
             var failure = found is null ? "not read as a header"
                 : !found.SequenceEqual(example.Columns) ? $"columns read as [{string.Join(", ", found)}], expected [{string.Join(", ", example.Columns)}]"
                 : null;
             yield return new RuleCheck("table", Path.GetFileName(set.Table.SourceFile), example.Header, failure);
+        }
+
+        var file = Path.GetFileName(set.Table.SourceFile);
+        foreach (var cell in set.Table.StatusExamples)
+        {
+            yield return new RuleCheck("table status_cell", file, cell, set.Table.StatusCell?.IsMatch(cell) == true ? null : "not read as a status");
+        }
+
+        foreach (var cell in set.Table.StatusCounterExamples)
+        {
+            yield return new RuleCheck("table status_cell", file, cell, set.Table.StatusCell?.IsMatch(cell) == true ? "read as a status" : null);
         }
     }
 

@@ -37,8 +37,9 @@ public static class PdfParagraphAssembler
                     Flush(text, firstPage, paragraphs, indent);
                     firstPage = page.Number;
 
-                    // A row of aligned columns keeps where it starts, in half font sizes from the column's left edge.
-                    indent = line.IsAligned ? Math.Max(0, (int)Math.Round((line.Left - layout.Column(page.Number).Left) / (line.Size / 2))) : 0;
+                    // A row of aligned columns keeps where it starts, in half font sizes from the column's left
+                    // edge; so does a line under one (a cell's text wrapped onto it, in whichever column).
+                    indent = line.IsAligned || previous?.IsAligned == true ? Math.Max(0, (int)Math.Round((line.Left - layout.Column(page.Number).Left) / (line.Size / 2))) : 0;
                 }
                 else if (text.Length > 0 && CjkText.SpaceAcrossLineBreak(text[^1], line.Text[0]))
                 {

@@ -78,6 +78,10 @@ internal sealed class TableModel
 {
     public List<ColumnModel> Columns { get; set; } = [];
     public string? EmptyCell { get; set; }
+    public string? HeaderPart { get; set; }
+    public string? StatusCell { get; set; }
+    public List<string> StatusExamples { get; set; } = [];
+    public List<string> StatusCounterExamples { get; set; } = [];
     public List<TableExampleModel> Examples { get; set; } = [];
 }
 
@@ -170,6 +174,8 @@ internal sealed class FamilyFile
 internal sealed class SeparatorModel
 {
     public string? Pattern { get; set; }
+    public string? NeedsOwner { get; set; }
+    public string? UnitEnding { get; set; }
     public List<SplitExampleModel> Examples { get; set; } = [];
 }
 

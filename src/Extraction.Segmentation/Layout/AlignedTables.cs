@@ -18,7 +18,7 @@ internal static partial class AlignedTables
     public static DetectedTable? Read(IReadOnlyList<RawParagraph> paragraphs, int at, ColumnRoles roles)
     {
         var head = paragraphs[at];
-        var header = Runs(head);
+        var header = SplitNamed(Runs(head), roles);
         if (header.Count < MinColumns || head.Text.Contains('|') || roles.Header([.. header.Select(r => r.Text)]) is not { } found)
         {
             return null;
@@ -30,8 +30,13 @@ internal static partial class AlignedTables
         TableRow? row = null;
         for (var i = at + 1; i < paragraphs.Count; i++)
         {
-            var runs = Runs(paragraphs[i]);
+            var runs = AtColumns(Runs(paragraphs[i]), starts);
             var first = runs.Count > 0 && runs[0].Display < starts[1];
+            if (first && CellTables.IsNote(paragraphs[i].Text.TrimStart()) && !numbered)
+            {
+                break;
+            }
+
             if (first && numbered && Numeral.ToInt(runs[0].Text.TrimEnd('*', '＊')) is null && !LooksLikeHeading(runs[0].Text))
             {
                 break;
@@ -50,7 +55,7 @@ internal static partial class AlignedTables
 
             foreach (var run in runs)
             {
-                var column = starts.FindLastIndex(s => s <= run.Display + 1);
+                var column = starts.FindLastIndex(s => s <= run.Display + 2);
                 row.Cells[Math.Max(0, column)].Append(run.Text, new SourceSpan(i, run.Start, run.Text.Length));
             }
 
@@ -58,6 +63,60 @@ internal static partial class AlignedTables
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// Runs cut where a column starts: cells that a narrow gap (one space, as a PDF prints it)
+    /// ran together ("新增城镇就业4000人，城镇 县人社局") part at the space that stands on a column's start.
+    /// </summary>
+    private static List<(string Text, int Start, int Display)> AtColumns(List<(string Text, int Start, int Display)> runs, List<int> starts)
+    {
+        var cells = new List<(string Text, int Start, int Display)>();
+        foreach (var run in runs)
+        {
+            var from = 0;
+            for (var k = run.Text.IndexOf(' '); k >= 0; k = run.Text.IndexOf(' ', k + 1))
+            {
+                var display = run.Display + DisplayWidth.Of(run.Text.AsSpan(0, k + 1));
+                if (starts.Any(s => s > run.Display && Math.Abs(display - s) <= 2))
+                {
+                    cells.Add((run.Text[from..k], run.Start + from, run.Display + DisplayWidth.Of(run.Text.AsSpan(0, from))));
+                    from = k + 1;
+                }
+            }
+
+            cells.Add((run.Text[from..], run.Start + from, run.Display + DisplayWidth.Of(run.Text.AsSpan(0, from))));
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// Header cells run together by a single space (序号 实事项目, as a PDF prints a narrow gap):
+    /// a run whose words each name a different column is that many cells. 牵头 单位 stays one.
+    /// </summary>
+    private static List<(string Text, int Start, int Display)> SplitNamed(List<(string Text, int Start, int Display)> runs, ColumnRoles roles)
+    {
+        var cells = new List<(string Text, int Start, int Display)>();
+        foreach (var run in runs)
+        {
+            var words = run.Text.Split(' ');
+            var named = words.Select(roles.RoleOf).ToList();
+            if (words.Length < 2 || named.Contains(ColumnRole.None) || named.Distinct().Count() < words.Length)
+            {
+                cells.Add(run);
+                continue;
+            }
+
+            var offset = 0;
+            foreach (var word in words)
+            {
+                cells.Add((word, run.Start + offset, run.Display + DisplayWidth.Of(run.Text.AsSpan(0, offset))));
+                offset += word.Length + 1;
+            }
+        }
+
+        return cells;
     }
 
     /// <summary>A row of a nested table that names a category (一、教育卫生类, （一）交通设施) instead of a number.</summary>

@@ -24,6 +24,13 @@ public sealed class ColumnRoles(RuleSet rules)
             return null;
         }
 
+        // Text left of the number names the group the rows belong to (工程名称 | 序号 | 项目内容).
+        var number = roles.IndexOf(ColumnRole.Number);
+        for (var i = 0; i < number; i++)
+        {
+            roles[i] = roles[i] == ColumnRole.Task ? ColumnRole.Group : roles[i];
+        }
+
         // A second column of units beside the lead units holds the partners (牵头单位 | 责任单位).
         var lead = roles.IndexOf(ColumnRole.Departments);
         for (var i = lead + 1; lead >= 0 && i < roles.Count; i++)
@@ -42,6 +49,48 @@ public sealed class ColumnRoles(RuleSet rules)
     {
         var squeezed = string.Concat(rules.Folding.Fold(cell).Where(c => !char.IsWhiteSpace(c)));
         return squeezed.Length == 0 || rules.Table is not { } table ? ColumnRole.None : table.Columns.FirstOrDefault(c => c.Pattern.IsMatch(squeezed))?.Role ?? ColumnRole.None;
+    }
+
+    /// <summary>
+    /// A header broken by a copied page put back together: a cell that only finishes the one
+    /// before it (rules: table header_part) joins it. Each merged cell with the range of cells it took.
+    /// </summary>
+    public List<(string Text, int First, int Count)> Merge(IReadOnlyList<string> cells)
+    {
+        var merged = new List<(string Text, int First, int Count)>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var squeezed = cells[i].Trim();
+            if (merged.Count > 0 && rules.Table?.HeaderPart?.IsMatch(rules.Folding.Fold(squeezed)) == true)
+            {
+                var (text, first, count) = merged[^1];
+                merged[^1] = (text + squeezed, first, count + 1);
+            }
+            else
+            {
+                merged.Add((squeezed, i, 1));
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>A column whose every filled cell only states a status (顺利推进) is a status column, unless it is the progress column.</summary>
+    internal void ByContent(DetectedTable table, CellKinds kinds)
+    {
+        for (var c = 0; c < table.Columns.Count; c++)
+        {
+            if (table.Columns[c].Role is ColumnRole.Progress or ColumnRole.Completion or ColumnRole.Number or ColumnRole.Status)
+            {
+                continue;
+            }
+
+            var filled = table.Rows.Select(r => r.Cells[c]).Where(f => !f.IsEmpty && !IsEmpty(f.Text)).ToList();
+            if (filled.Count > 0 && filled.All(f => kinds.Of(f.Text) == CellKind.Status))
+            {
+                table.Recast(c, ColumnRole.Status);
+            }
+        }
     }
 
     public bool IsEmpty(string cell) => rules.Table is not { } table || table.EmptyCell.IsMatch(rules.Folding.Fold(cell.Trim()));

@@ -8,6 +8,8 @@ namespace Extraction.Segmentation.Layout;
 /// </summary>
 public sealed class DetectedTable(string form, int first, IReadOnlyList<TableColumn> columns)
 {
+    private readonly List<TableColumn> columns = [.. columns];
+
     /// <summary>How the text carries the table: pipes, aligned (columns of spaces) or cells (one cell per line).</summary>
     public string Form { get; } = form;
 
@@ -15,11 +17,14 @@ public sealed class DetectedTable(string form, int first, IReadOnlyList<TableCol
 
     public int LastParagraph { get; set; } = first;
 
-    public IReadOnlyList<TableColumn> Columns { get; } = columns;
+    public IReadOnlyList<TableColumn> Columns => columns;
 
     public List<TableRow> Rows { get; } = [];
 
-    public int IndexOf(ColumnRole role) => Columns.ToList().FindIndex(c => c.Role == role);
+    public int IndexOf(ColumnRole role) => columns.FindIndex(c => c.Role == role);
+
+    /// <summary>Gives a column the role its cells show it has.</summary>
+    internal void Recast(int column, ColumnRole role) => columns[column] = columns[column] with { Role = role };
 }
 
 /// <summary>A column: its role, its header as printed and where that stands.</summary>

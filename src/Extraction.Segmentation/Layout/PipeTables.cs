@@ -1,11 +1,12 @@
 using Extraction.Model;
+using Extraction.Rules;
 
 namespace Extraction.Segmentation.Layout;
 
 /// <summary>Tables whose rows are paragraphs of cells joined by | — as every reader gives a real table, and as text dumps write one.</summary>
 internal static class PipeTables
 {
-    public static DetectedTable? Read(IReadOnlyList<RawParagraph> paragraphs, int at, ColumnRoles roles)
+    public static DetectedTable? Read(IReadOnlyList<RawParagraph> paragraphs, int at, ColumnRoles roles, CellKinds kinds)
     {
         // A table written "| a | b |" has an empty cell outside each edge: rows are cut as the header is.
         var text = paragraphs[at].Text.Trim();
@@ -20,11 +21,14 @@ internal static class PipeTables
         for (var i = at + 1; i < paragraphs.Count && Cells(paragraphs[i].Text, lead, trail) is { Count: > 0 } cells; i++)
         {
             var row = new TableRow(i, table.Columns.Count);
-            for (var c = 0; c < cells.Count && c < row.Cells.Length; c++)
+            var columns = Columns(cells, found, kinds);
+            for (var c = 0; c < cells.Count; c++)
             {
-                if (cells[c].Text.Length > 0)
+                if (cells[c].Text.Length > 0 && columns[c] < row.Cells.Length)
                 {
-                    row.Cells[c].Append(cells[c].Text, new SourceSpan(i, cells[c].Start, cells[c].Text.Length));
+                    var field = row.Cells[columns[c]];
+                    field.Append(field.IsEmpty ? "" : " ", new SourceSpan(i, cells[c].Start, 0));
+                    field.Append(cells[c].Text, new SourceSpan(i, cells[c].Start, cells[c].Text.Length));
                 }
             }
 
@@ -33,6 +37,38 @@ internal static class PipeTables
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// The column of each cell: its position, unless the row lost cells — fewer cells than the
+    /// header, or text where the number belongs ("新增学位810个 | | |", a merged row packed to the
+    /// left) — then its filled cells are put back under their columns by what they hold.
+    /// </summary>
+    private static int[] Columns(List<(string Text, int Start)> cells, IReadOnlyList<ColumnRole> header, CellKinds kinds)
+    {
+        var positions = Enumerable.Range(0, cells.Count).ToArray();
+        var numberFirst = header[0] == ColumnRole.Number;
+        var shifted = numberFirst && cells[0].Text.Length > 0 && kinds.Of(cells[0].Text) != CellKind.Ordinal && !AlignedTables.LooksLikeHeading(cells[0].Text);
+        if (cells.Count >= header.Count && !shifted)
+        {
+            return positions;
+        }
+
+        var filled = positions.Where(c => cells[c].Text.Length > 0).ToList();
+        var skip = shifted ? 1 : 0;
+        var placed = RowAligner.Align([.. filled.Select(c => kinds.Of(cells[c].Text))], [.. header.Skip(skip)]);
+        if (placed is null || filled.Count < 2 && !shifted)
+        {
+            return positions;
+        }
+
+        var columns = Enumerable.Repeat(int.MaxValue, cells.Count).ToArray();
+        for (var f = 0; f < filled.Count; f++)
+        {
+            columns[filled[f]] = placed[f] + skip;
+        }
+
+        return columns;
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ namespace Extraction.Segmentation.Layout;
 public sealed class TableFinder(RuleSet rules)
 {
     private readonly ColumnRoles roles = new(rules);
+    private readonly CellKinds kinds = new(rules);
 
     public IReadOnlyList<DetectedTable> Find(RawDocument document)
     {
@@ -19,11 +20,12 @@ public sealed class TableFinder(RuleSet rules)
         var tables = new List<DetectedTable>();
         for (var i = 0; i < paragraphs.Count; i++)
         {
-            var table = PipeTables.Read(paragraphs, i, roles)
+            var table = PipeTables.Read(paragraphs, i, roles, kinds)
                 ?? AlignedTables.Read(paragraphs, i, roles)
-                ?? CellTables.Read(paragraphs, i, roles);
+                ?? CellTables.Read(paragraphs, i, roles, kinds);
             if (table is { Rows.Count: > 0 })
             {
+                roles.ByContent(table, kinds);
                 tables.Add(table);
                 i = table.LastParagraph;
             }

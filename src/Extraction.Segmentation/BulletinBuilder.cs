@@ -24,7 +24,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
     /// <summary>Above the title, a line no longer than this that ends no sentence belongs to the page.</summary>
     private const int MaxLineAboveTitle = 20;
 
-    /// <summary>A caption is a short bracketed line that states a period: （截至10月31日）.</summary>
+    /// <summary>A caption's bracket that states a period is no longer than this: （截至10月31日）.</summary>
     private const int MaxCaption = 24;
 
     private readonly FigureExtractor figures = new(rules.Figures, rules.Folding);
@@ -134,7 +134,11 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         }
     }
 
-    /// <summary>A line before the tasks that only states the period in brackets: a caption of the title, not a statement.</summary>
+    /// <summary>
+    /// A line before the tasks that states the period in brackets — alone (（截至10月31日）) or
+    /// after the name of the table below it (2018年民生实事按时序推进的项目（截至6月20日）): a
+    /// caption of the title, not a statement.
+    /// </summary>
     private Located? Caption(List<SegmentedStatement> statements, Position firstTask)
     {
         var index = statements.FindIndex(st => st.Heading is null && st.Text.First < firstTask && IsCaption(st.Text.Text));
@@ -148,8 +152,19 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         return new Located(caption.Text, "caption.period", caption.Locate().FirstOrDefault());
     }
 
-    private bool IsCaption(string text) =>
-        text.Length <= MaxCaption && text[0] is '（' or '(' && text[^1] is '）' or ')' && dates.FindPeriod(text, null) is not null;
+    /// <summary>Any year: whether a text states a period does not depend on it.</summary>
+    private const int DetectionYear = 2000;
+
+    private bool IsCaption(string text)
+    {
+        if (text.Length > MaxFirstLineTitle || text[^1] is not ('）' or ')') || text.AsSpan().IndexOfAny("。；;！？!?") >= 0)
+        {
+            return false;
+        }
+
+        var open = text.LastIndexOfAny(['（', '(']);
+        return open >= 0 && text.Length - open <= MaxCaption && dates.FindPeriod(text[open..], DetectionYear) is not null;
+    }
 
     private Progress? BuildProgress(SegmentedTask task, BulletinInfo info, AsOf? period, string path, List<string> warnings, Explainer explain)
     {

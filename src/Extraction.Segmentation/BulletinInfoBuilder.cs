@@ -35,7 +35,8 @@ internal sealed class BulletinInfoBuilder(RuleSet rules, DateResolver dates)
         var texts = head.Where(h => h.Heading is null).Select(h => new Located(h.Text.Text, h.Text.RuleId, h.Text.Locate().FirstOrDefault()));
         var (declaredCategories, declaredTasks) = DeclaredCounts(title is null ? texts : texts.Append(title), explain);
         var year = ProgrammeYear(s, title, date, dateSource, head, explain);
-        var (period, from) = new[] { title, caption }
+        // A caption names the period of the table under it, more closely than the title (6月 → 截至6月20日).
+        var (period, from) = new[] { caption, title }
             .OfType<Located>()
             .Select(text => (Period: dates.FindPeriod(text.Value, year), Text: text))
             .FirstOrDefault(p => p.Period is not null);

@@ -6,7 +6,8 @@ namespace Extraction.Segmentation.Layout;
 /// Cuts a task's run-together text into its fields (rules: field_cuts): a label that follows a
 /// sentence end, a comma or white space starts a piece; a unit or person label's value ends at
 /// its first 。, after which the rest (unlabelled progress) is a piece of its own. A piece
-/// before a label loses the comma that joined them.
+/// before a label loses the comma that joined them. A label inside brackets is no cut: the
+/// bracket is read whole (inline_departments: （责任领导：…，责任单位：…）).
 /// </summary>
 public sealed class FieldCutter(RuleSet rules)
 {
@@ -22,7 +23,7 @@ public sealed class FieldCutter(RuleSet rules)
         {
             foreach (System.Text.RegularExpressions.Match m in cut.Rule.Pattern.Matches(folded))
             {
-                if (m.Index == 0 || cut.Anywhere || CutAfter.Contains(folded[m.Index - 1]) || char.IsWhiteSpace(folded[m.Index - 1]))
+                if ((m.Index == 0 || cut.Anywhere || CutAfter.Contains(folded[m.Index - 1]) || char.IsWhiteSpace(folded[m.Index - 1])) && !InsideBrackets(folded, m.Index))
                 {
                     labels.Add((m.Index, m.Index + m.Length, cut.EndsAtSentence));
                 }
@@ -54,6 +55,17 @@ public sealed class FieldCutter(RuleSet rules)
         }
 
         return [.. SequenceSplitter.Pieces(text, cuts).Select(p => (p.Start, TrimJoiner(text, p.Start, p.Length))).Where(p => p.Item2 > 0)];
+    }
+
+    private static bool InsideBrackets(string text, int at)
+    {
+        var depth = 0;
+        foreach (var c in text.AsSpan(0, at))
+        {
+            depth = Math.Max(0, depth + (c is '（' or '(' ? 1 : c is '）' or ')' ? -1 : 0));
+        }
+
+        return depth > 0;
     }
 
     /// <summary>A piece that ends in the comma joining it to the next label ("改造农村危房150户，") loses the comma.</summary>

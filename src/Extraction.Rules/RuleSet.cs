@@ -14,7 +14,7 @@ public sealed record RuleSet(
     TextFolding Folding,
     IReadOnlyList<FurnitureRule> Furniture,
     PageRules Page,
-    PatternRule? Annotations,
+    IReadOnlyList<PatternRule> Annotations,
     IReadOnlyList<ParagraphRule> Paragraphs,
     IReadOnlyList<FieldCut> FieldCuts,
     IReadOnlyList<PatternRule> Enumerations,

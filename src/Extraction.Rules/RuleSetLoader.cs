@@ -37,7 +37,7 @@ public static class RuleSetLoader
             Folding: LoadFolding(files.Characters.Path, files.Characters.Model),
             Furniture: [.. Furniture(files.Layout.Path, files.Layout.Model.Furniture), .. Furniture(files.Web.Path, files.Web.Model.Lines)],
             Page: LoadPage(files.Web.Path, files.Web.Model),
-            Annotations: files.Characters.Model.Annotations is { } annotations ? Pattern(files.Characters.Path, annotations, "annotation") : null,
+            Annotations: Patterns(files.Characters.Path, files.Characters.Model.Annotations, "annotation"),
             Paragraphs: [.. ParagraphRules(files.Masthead.Path, files.Masthead.Model.Paragraphs), .. ParagraphRules(structure.Path, structure.Model.Paragraphs)],
             FieldCuts: [.. structure.Model.FieldCuts.Select(m => new FieldCut(Pattern(structure.Path, m, "field_cut"), m.EndsAtSentence, m.Anywhere))],
             Enumerations: Patterns(structure.Path, structure.Model.Enumerations, "enumeration"),

@@ -37,6 +37,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         var statements = segmented.Statements.ToList();
         var firstTask = segmented.Tasks.Count == 0 ? Position.Max : segmented.Tasks.Min(t => Position.Start(t.Number.Source));
         DropLinesAboveTitle(statements, segmented.Title);
+        DropPageTail(statements, segmented.Tasks.Count == 0 ? Position.Min : segmented.Tasks.Max(t => t.Progress?.Last ?? t.Text.Last));
         var title = segmented.Title ?? FirstLineTitle(statements);
         var caption = Caption(statements, firstTask);
         var head = statements.Where(st => st.Text.First < firstTask).ToList();
@@ -131,6 +132,19 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         {
             statements.RemoveAll(st => st.Heading is null && st.Text.Last <= Position.Start(title.Source)
                 && st.Text.Text.Length <= MaxLineAboveTitle && st.Text.Text.AsSpan().IndexOfAny("。；;！？!?") < 0);
+        }
+    }
+
+    /// <summary>
+    /// Short lines after the last sentence of the page that end no sentence are the page's too:
+    /// its link bars and buttons (关注更新, 反馈, 返回首页), an attachment's name.
+    /// </summary>
+    private static void DropPageTail(List<SegmentedStatement> statements, Position lastTask)
+    {
+        while (statements.Count > 0 && statements[^1] is { Heading: null, Text.RuleId: "statement.paragraph" } last && last.Text.First > lastTask
+            && last.Text.Text.Length <= MaxLineAboveTitle && last.Text.Text.AsSpan().IndexOfAny("。；;！？!?") < 0)
+        {
+            statements.RemoveAt(statements.Count - 1);
         }
     }
 

@@ -77,9 +77,9 @@ public sealed class RuleExampleChecker(RuleBook book)
             checks.AddRange(CheckPattern(rule, null));
         }
 
-        if (rules.Annotations is { } annotations)
+        foreach (var annotation in rules.Annotations)
         {
-            checks.AddRange(CheckAnnotations(annotations));
+            checks.AddRange(CheckAnnotations(annotation));
         }
 
         checks.AddRange(CheckTallies());

@@ -275,7 +275,7 @@ internal sealed class NotFigureModel
 internal sealed class CharactersFile
 {
     public string? Traditional { get; set; }
-    public PatternRuleModel? Annotations { get; set; }
+    public List<PatternRuleModel> Annotations { get; set; } = [];
     public List<FoldExampleModel> Examples { get; set; } = [];
 }
 

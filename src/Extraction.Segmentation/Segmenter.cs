@@ -166,6 +166,10 @@ public sealed partial class Segmenter(RuleSet rules)
     private void Read(State state, string paragraph, int index, int offset)
     {
         var classification = classifier.Classify(paragraph, state.InHead, index, offset) ?? GluedNumberTask(state, paragraph, index, offset);
+        if (classification?.Role == ParagraphRole.Task && sequences.IsNameList(paragraph))
+        {
+            classification = null;
+        }
         if (classification is null && state.InHead && TitleRunIn(state, paragraph) is > 0 and var cut)
         {
             Read(state, paragraph[..cut].TrimEnd(), index, offset);

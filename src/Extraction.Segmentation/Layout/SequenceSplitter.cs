@@ -28,7 +28,7 @@ public sealed class SequenceSplitter(RuleSet rules, Func<string, bool>? opensPar
             ?? rules.Enumerations.Select(e => Sequence(e, folded, afterFullStop: true)).FirstOrDefault(s => s.Count >= MinItemsAfterFullStop);
         if (cuts is null)
         {
-            return [(0, paragraph.Length)];
+            return OpeningsAfterSpace(paragraph, folded);
         }
 
         var at = new SortedSet<int>(cuts.Where(c => c > 0));
@@ -55,6 +55,71 @@ public sealed class SequenceSplitter(RuleSet rules, Func<string, bool>? opensPar
         }
 
         return Pieces(paragraph, at);
+    }
+
+    /// <summary>
+    /// A paragraph without a sequence is cut only where a sentence ends before white space and
+    /// what follows opens a paragraph of its own (a signature: "…为开发区和市本级。 六安市民生办").
+    /// </summary>
+    private IReadOnlyList<(int Start, int Length)> OpeningsAfterSpace(string paragraph, string folded)
+    {
+        var at = new SortedSet<int>();
+        for (var i = 0; opensParagraph is not null && i + 1 < folded.Length; i++)
+        {
+            if (SentenceEnds.Contains(folded[i]) && char.IsWhiteSpace(folded[i + 1]))
+            {
+                var next = i + 1;
+                while (next < folded.Length && char.IsWhiteSpace(folded[next]))
+                {
+                    next++;
+                }
+
+                if (next < folded.Length && opensParagraph(paragraph[next..]))
+                {
+                    at.Add(next);
+                }
+            }
+        }
+
+        return at.Count == 0 ? [(0, paragraph.Length)] : Pieces(paragraph, at);
+    }
+
+    /// <summary>
+    /// A paragraph that is a list of names numbered in one line ("1、金寨县；2、裕安区；3、霍山县"):
+    /// a ranking or a roll, not tasks — at least three items from the start, each a few characters.
+    /// </summary>
+    public bool IsNameList(string paragraph)
+    {
+        const int MinNames = 3;
+        const int MaxName = 10;
+        var folded = rules.Folding.Fold(paragraph.Trim());
+        foreach (var enumeration in rules.Enumerations)
+        {
+            var items = enumeration.Pattern.Matches(folded)
+                .Where(m => m.Index == 0 || "；;，,、 ".Contains(folded[m.Index - 1]))
+                .ToList();
+            if (items.Count < MinNames || items[0].Index != 0)
+            {
+                continue;
+            }
+
+            var names = 0;
+            for (var i = 0; i < items.Count && Numeral.ToInt(items[i].Groups["number"].Value) == i + 1; i++)
+            {
+                var end = i + 1 < items.Count ? items[i + 1].Index : folded.Length;
+                var name = folded[(items[i].Index + items[i].Length)..end].Trim().TrimEnd('；', ';', '，', ',', '、', '。');
+                if (name.Length == 0 || name.Length > MaxName || name.Any(Numeral.IsArabicDigit))
+                {
+                    return false;
+                }
+
+                names++;
+            }
+
+            return names >= MinNames && names == items.Count;
+        }
+
+        return false;
     }
 
     /// <summary>The starts of the longest run of items numbered n, n+1, n+2 … that open at the start or after white space.</summary>

@@ -27,7 +27,7 @@ public sealed class DocumentReaders
 
     private static readonly ParagraphRole[] Structural =
     [
-        ParagraphRole.Part, ParagraphRole.Category, ParagraphRole.Task, ParagraphRole.TaskText, ParagraphRole.Departments, ParagraphRole.Persons,
+        ParagraphRole.Part, ParagraphRole.Category, ParagraphRole.Task, ParagraphRole.TaskText, ParagraphRole.Departments, ParagraphRole.Partners, ParagraphRole.Persons,
         ParagraphRole.Progress, ParagraphRole.ProblemsHeading, ParagraphRole.SectionEnd, ParagraphRole.Problem, ParagraphRole.ProblemList,
     ];
 

@@ -40,6 +40,9 @@ public enum ParagraphRole
     /// <summary>The responsible units of the current task; group departments.</summary>
     Departments,
 
+    /// <summary>The units that assist the lead units (配合单位：…): departments too, kept as partners; group departments.</summary>
+    Partners,
+
     /// <summary>People named beside the units (牵头领导, 项目责任人): kept out of the departments.</summary>
     Persons,
 

@@ -62,14 +62,16 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
             }
 
             explain.Field($"{path}.text", task.Text);
+            var (departments, partners) = Departments(task, path, explain);
             tasks.Add(new BulletinTask(
                 number,
                 heading is null ? null : Numeral.ToInt(heading.Ordinal),
                 task.Text.Text,
-                Departments(task, path, explain),
+                departments,
                 Figures(task.Text, $"{path}.targets", explain),
                 BuildProgress(task, info, period, path, warnings, explain),
-                task.Numbered ? null : false));
+                task.Numbered ? null : false,
+                partners.Count > 0 ? partners : null));
         }
 
         var problems = new List<Problem>();
@@ -228,9 +230,11 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         return found;
     }
 
-    private List<string> Departments(SegmentedTask task, string path, Explainer explain)
+    /// <summary>The task's units in the order written, each once, and those of them named only as partners.</summary>
+    private (List<string> Names, List<string> Partners) Departments(SegmentedTask task, string path, Explainer explain)
     {
         var names = new List<string>();
+        var leads = new HashSet<string>();
         var brokenOff = false;
         foreach (var list in task.Departments)
         {
@@ -250,6 +254,11 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
                 // A name broken over two lines or cells (市人力资源 / 社会保障局) is one name.
                 if (brokenOff && p == 0 && names.Count > 0)
                 {
+                    if (leads.Contains(names[^1]))
+                    {
+                        leads.Add(names[^1] + name);
+                    }
+
                     names[^1] += name;
                     explain.Add($"{path}.departments[{names.Count - 1}]", list.RuleId, names[^1], span);
                 }
@@ -261,10 +270,15 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
                 }
 
                 brokenOff = parts.Count == 1 && DepartmentList.IsBrokenName(rules.DepartmentSeparator, name) && names[^1] == name;
+                if (!task.PartnerLists.Contains(list))
+                {
+                    leads.Add(names[^1]);
+                }
             }
         }
 
-        return names;
+        // A unit named as lead somewhere (牵头 in one row, 配合 in another) is a lead unit.
+        return (names, [.. names.Where(n => !leads.Contains(n) && task.PartnerLists.Count > 0)]);
     }
 
     /// <summary>What the layout showed of each table: its form, its extent and the role each column was given.</summary>

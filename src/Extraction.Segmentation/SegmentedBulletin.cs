@@ -63,6 +63,9 @@ public sealed class SegmentedTask(Located number, TextField text)
     /// <summary>Each department label (or table cell) is its own list: 牵头单位 and 配合单位 lines add up.</summary>
     public List<TextField> Departments { get; } = [];
 
+    /// <summary>The lists among <see cref="Departments"/> that name partners (配合单位), not lead units.</summary>
+    public HashSet<TextField> PartnerLists { get; } = [];
+
     public TextField? Progress { get; set; }
 
     /// <summary>The header of a table's progress column (1—9月推进情况): its period is the as_of of a cell that states no date.</summary>

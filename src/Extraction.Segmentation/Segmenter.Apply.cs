@@ -82,7 +82,7 @@ public sealed partial class Segmenter
 
                 return true;
 
-            case ParagraphRole.Departments:
+            case ParagraphRole.Departments or ParagraphRole.Partners:
                 if (state.Task is not { } owner || state.Section != Section.Tasks)
                 {
                     return false;
@@ -91,6 +91,11 @@ public sealed partial class Segmenter
                 var departments = new TextField(c.Rule.Id);
                 Append(departments, c.Located("departments"));
                 owner.Departments.Add(departments);
+                if (c.Role == ParagraphRole.Partners)
+                {
+                    owner.PartnerLists.Add(departments);
+                }
+
                 state.Open = Field.Departments;
                 return true;
 

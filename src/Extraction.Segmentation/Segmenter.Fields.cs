@@ -39,6 +39,10 @@ public sealed partial class Segmenter
                     var list = new TextField(rule.Id);
                     list.Append(text.Substring(g.Index, g.Length), new SourceSpan(source.Paragraph, source.Start + g.Index, g.Length));
                     task.Departments.Add(list);
+                    if (group == "partners")
+                    {
+                        task.PartnerLists.Add(list);
+                    }
                 }
             }
 

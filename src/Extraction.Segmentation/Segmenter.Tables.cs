@@ -107,6 +107,10 @@ public sealed partial class Segmenter
                 var list = new TextField($"table.{role.ToString().ToLowerInvariant()}");
                 list.Append(cell);
                 task.Departments.Add(list);
+                if (role == ColumnRole.Partners)
+                {
+                    task.PartnerLists.Add(list);
+                }
             }
         }
 

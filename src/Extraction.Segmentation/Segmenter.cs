@@ -218,7 +218,7 @@ public sealed partial class Segmenter(RuleSet rules)
     {
         var classifier = new ParagraphClassifier(rules);
         return new SequenceSplitter(rules, text => classifier.Classify(text, inHead: false)?.Role is { } role
-            && role is not (ParagraphRole.Task or ParagraphRole.Departments or ParagraphRole.Progress or ParagraphRole.Persons or ParagraphRole.TaskText));
+            && role is not (ParagraphRole.Task or ParagraphRole.Departments or ParagraphRole.Partners or ParagraphRole.Progress or ParagraphRole.Persons or ParagraphRole.TaskText));
     }
 
     /// <summary>
@@ -255,7 +255,7 @@ public sealed partial class Segmenter(RuleSet rules)
     /// </summary>
     private static bool InTask(State state, Classification? c) => c?.Role switch
     {
-        ParagraphRole.Departments or ParagraphRole.Persons or ParagraphRole.Progress => true,
+        ParagraphRole.Departments or ParagraphRole.Partners or ParagraphRole.Persons or ParagraphRole.Progress => true,
         null => state.Open is Field.TaskText or Field.AfterInlineDepartments or Field.Departments or Field.Persons or Field.Progress,
         _ => false,
     };

@@ -158,9 +158,10 @@ public sealed class BulletinStore : IDisposable
                 "INSERT INTO departments (name) VALUES (@name) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
                 new { name = task.Departments[i] },
                 tx);
+            var role = task.Partners?.Contains(task.Departments[i]) == true ? "partner" : "lead";
             connection.Execute(
-                "INSERT INTO task_departments (task_id, department_id, position) VALUES (@taskId, @departmentId, @i)",
-                new { taskId, departmentId, i },
+                "INSERT INTO task_departments (task_id, department_id, position, role) VALUES (@taskId, @departmentId, @i, @role)",
+                new { taskId, departmentId, i, role },
                 tx);
         }
 

@@ -71,6 +71,19 @@ public sealed class BulletinStoreTests : IDisposable
     }
 
     [Fact]
+    public void Songqiao2020_09_Each_unit_keeps_its_role_lead_or_partner()
+    {
+        // Row 1 of the table: 牵头单位 县人社局, 配合单位 各乡镇.
+        var db = dir.File("b.db");
+        Save(db, "songqiao-county-2020-09.txt");
+
+        using var connection = Database.OpenReadOnly(db);
+        var roles = connection.Query<(string Department, string Role)>(
+            "SELECT written_as, role FROM department_report WHERE number = 1 ORDER BY role").ToList();
+        Assert.Equal([("县人社局", "lead"), ("各乡镇", "partner")], roles);
+    }
+
+    [Fact]
     public void Figures_keep_their_numbers_as_numbers()
     {
         var db = dir.File("b.db");

@@ -68,6 +68,13 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         return read.Document is { } document ? ReadResult.Success(Annotations.Remove(document, rules.Common.Annotations)) : read;
     }
 
+    /// <summary>How the paragraphs of a readable document are read by the rules: the family chosen and a note per paragraph.</summary>
+    public (string Family, IReadOnlyList<Segmentation.ParagraphNote> Notes)? Inspect(RawDocument document)
+    {
+        var ruleSet = family is null ? rules.Choose([.. document.Paragraphs.Select(p => p.Text)]) : rules.Find(family);
+        return ruleSet is null ? null : (ruleSet.Name, new Segmenter(ruleSet).Segment(document).Notes);
+    }
+
     /// <summary>The furniture rule a paragraph matches (it is dropped before segmentation), or null.</summary>
     public FurnitureRule? Furniture(string paragraph)
     {

@@ -40,9 +40,15 @@ public sealed class SegmentedBulletin(string family)
 
     public List<SegmentedProblem> Problems { get; } = [];
 
+    /// <summary>How each paragraph was read: the rule that took it, or why none did (parse --paragraphs).</summary>
+    public List<ParagraphNote> Notes { get; } = [];
+
     /// <summary>The tables the layout showed, as they were read: their form, columns and rows.</summary>
     public List<Layout.DetectedTable> Tables { get; } = [];
 }
+
+/// <summary>A note on how one paragraph (0-based) was read.</summary>
+public sealed record ParagraphNote(int Paragraph, string Note);
 
 /// <summary>A value read from the document, the rule that read it, and where.</summary>
 public sealed record Located(string Value, string RuleId, SourceSpan Source);

@@ -11,6 +11,9 @@ public sealed partial class Segmenter
     {
         public SegmentedBulletin Result { get; } = new(family);
 
+        /// <summary>How a paragraph was read, for a person looking at a layout the rules do not know.</summary>
+        public void Note(int paragraph, string note) => Result.Notes.Add(new ParagraphNote(paragraph, note));
+
         public bool InHead { get; private set; } = true;
 
         public Section Section { get; private set; } = Section.Tasks;

@@ -39,11 +39,13 @@ public sealed partial class Segmenter(RuleSet rules)
             // A line with no letter or digit (a rule, a row of empty cells "| |") holds no text.
             if (!paragraph.Any(char.IsLetterOrDigit))
             {
+                state.Note(index, "no letter or digit: passed over");
                 continue;
             }
 
             if (classifier.Furniture(paragraph.Trim()) is { } furniture)
             {
+                state.Note(index, $"page furniture ({furniture.Rule.Id}, {Snake(furniture.Meaning)})");
                 if (furniture.Meaning == FurnitureMeaning.PublishedDate && state.Result.Published is null)
                 {
                     state.Result.Published = classifier.Group(furniture.Rule, paragraph, index, "date");
@@ -54,11 +56,13 @@ public sealed partial class Segmenter(RuleSet rules)
 
             if (document.Paragraphs[index].IsPageMetadata)
             {
+                state.Note(index, "page metadata: read for its dates only");
                 continue;
             }
 
             if (found.TryGetValue(index, out var table))
             {
+                NoteTable(state, table);
                 ReadTable(state, table);
                 index = table.LastParagraph;
                 continue;
@@ -66,7 +70,13 @@ public sealed partial class Segmenter(RuleSet rules)
 
             // A line of a text file may continue a paragraph broken by the layout; a blank line before it says it does not.
             state.LineOfText = document.Format == Model.SourceFormat.Txt && !document.Paragraphs[index].BlankBefore;
-            foreach (var (start, length) in sequences.Split(paragraph))
+            var pieces = sequences.Split(paragraph);
+            if (pieces.Count > 1)
+            {
+                state.Note(index, $"lost line breaks: cut into {pieces.Count} pieces where a sequence number or a paragraph of its own starts");
+            }
+
+            foreach (var (start, length) in pieces)
             {
                 Read(state, paragraph.Substring(start, length), index, start);
                 state.LineOfText = false;
@@ -179,6 +189,7 @@ public sealed partial class Segmenter(RuleSet rules)
 
         if (InTask(state, classification) && cutter.Cut(paragraph) is { Count: > 1 } pieces)
         {
+            state.Note(index, $"labels run together: cut into {pieces.Count} fields");
             foreach (var (start, length) in pieces)
             {
                 Read(state, paragraph.Substring(start, length), index, offset + start);
@@ -189,9 +200,14 @@ public sealed partial class Segmenter(RuleSet rules)
 
         if (classification is null || !Apply(state, classification))
         {
+            var open = state.Open;
             Continue(state, paragraph, index, offset, state.LineOfText);
+            state.Note(index, (classification is null ? "no rule matched" : $"{classification.Rule.Id} ({Snake(classification.Role)}) does not apply here")
+                + (state.Open == open && open != Field.None ? $": continues the {Describe(open)}" : $": read as {Describe(state.Open)}"));
             return;
         }
+
+        state.Note(index, $"{classification.Rule.Id} ({Snake(classification.Role)})");
 
         if (classification.Role is not (ParagraphRole.ProblemsHeading or ParagraphRole.SectionEnd))
         {
@@ -207,6 +223,29 @@ public sealed partial class Segmenter(RuleSet rules)
         if (split)
         {
             Read(state, rest, index, offset + paragraph.Length - rest.Length);
+        }
+    }
+
+    private static string Snake<T>(T meaning) where T : struct, Enum => Rules.RuleSetLoader.SnakeCase(meaning.ToString());
+
+    private static string Describe(Field field) => field switch
+    {
+        Field.TaskText or Field.TaskDetail => "task's text",
+        Field.AfterInlineDepartments or Field.Progress => "task's progress",
+        Field.Departments => "task's departments",
+        Field.Persons => "task's persons",
+        Field.Problem => "problem",
+        Field.Statement => "statement",
+        _ => "nothing",
+    };
+
+    private static void NoteTable(State state, DetectedTable table)
+    {
+        var columns = string.Join(", ", table.Columns.Select(c => $"{Snake(c.Role)} ← {c.Header.Value}"));
+        state.Note(table.FirstParagraph, $"table ({table.Form}) of {table.Rows.Count} rows to ¶{table.LastParagraph + 1}; columns: {columns}");
+        for (var p = table.FirstParagraph + 1; p <= table.LastParagraph; p++)
+        {
+            state.Note(p, $"in the table of ¶{table.FirstParagraph + 1}");
         }
     }
 

@@ -20,7 +20,7 @@ internal static class ParseCommand
         };
         var paragraphs = new Option<bool>("--paragraphs")
         {
-            Description = "Print the paragraphs as the reader gives them to the rules (¶number, page, text; table cells joined by ' | '), nothing extracted",
+            Description = "Print the paragraphs as the reader gives them to the rules (¶number, page, indent, text; table cells joined by ' | '), each with how the rules read it: the rule and role that took it, the table and column roles inferred, a sequence cut, or why no rule did",
         };
         var rules = CommonOptions.Rules();
         var family = CommonOptions.Family();
@@ -32,8 +32,9 @@ internal static class ParseCommand
     }
 
     /// <summary>
-    /// What the rules see: when a layout is not understood, the first question is how it was
-    /// read. Lines dropped as furniture are marked with the rule that drops them.
+    /// What the rules see: when a layout is not understood, the first questions are how it was
+    /// read and what each paragraph was taken for — furniture, a table (with its column roles),
+    /// a sequence cut apart, the rule and role that took it, or no rule and the field it continued.
     /// </summary>
     private static int Paragraphs(CliContext context, string path, string? rulesDirectory)
     {
@@ -49,12 +50,23 @@ internal static class ParseCommand
             return context.Fail($"{path}: {read.Error}");
         }
 
+        var inspected = parser.Inspect(document);
+        var notes = inspected?.Notes.ToLookup(n => n.Paragraph, n => n.Note);
+        if (inspected is { } found)
+        {
+            context.Out.WriteLine($"rule family: {found.Family}");
+        }
+
         for (var i = 0; i < document.Paragraphs.Count; i++)
         {
             var paragraph = document.Paragraphs[i];
             var page = paragraph.Page is { } p ? $" p.{p}" : "";
-            var furniture = parser.Furniture(paragraph.Text) is { } rule ? $"  [furniture: {rule.Rule.Id}]" : paragraph.IsPageMetadata ? "  [page metadata]" : "";
-            context.Out.WriteLine($"¶{i + 1}{page}\t{paragraph.Text}{furniture}");
+            var indent = paragraph.Indent > 0 ? $" ›{paragraph.Indent}" : "";
+            context.Out.WriteLine($"¶{i + 1}{page}{indent}\t{paragraph.Text}");
+            foreach (var note in notes?[i] ?? [])
+            {
+                context.Out.WriteLine($"\t  ← {note}");
+            }
         }
 
         return ExitCodes.Ok;

@@ -120,8 +120,24 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, error) = CliRunner.Run("parse", TestPaths.CorpusFile("songqiao-county-2020-09.pdf"), "--paragraphs");
         Assert.True(exit == ExitCodes.Ok, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("¶1 p.1\t松桥县2020年民生实事项目推进情况表（1—9月）", lines[0].TrimEnd('\r'));
+        Assert.Equal("rule family: common", lines[0].TrimEnd('\r'));
+        Assert.Equal("¶1 p.1\t松桥县2020年民生实事项目推进情况表（1—9月）", lines[1].TrimEnd('\r'));
         Assert.Contains("¶5 p.1\t1 | 新增城镇就业3000人，城镇登记失业率控制在4%以内 | 县人社局 | 各乡镇 | 新增城镇就业2786人，完成率92.9%；城镇登记失业率3.2% | 是", output);
+
+        // Each paragraph says how it was read: the table and its inferred column roles, the rows in it.
+        Assert.Contains("← table (pipes) of 9 rows to ¶13; columns: number ← 序号, task ← 实事内容, departments ← 牵头单位, partners ← 配合单位, progress ← 1—9月推进情况, status ← 是否达到序时进度", output);
+        Assert.Contains("← in the table of ¶4", output);
+    }
+
+    [Fact]
+    public void Parse_paragraphs_says_why_a_paragraph_got_no_role()
+    {
+        var (exit, output, error) = CliRunner.Run("parse", TestPaths.CorpusFile("sanmenxia-2020-11.txt"), "--paragraphs");
+        Assert.True(exit == ExitCodes.Ok, error);
+
+        // ¶14 is the second line of task 2, broken by the layout: no rule takes it, it continues the task.
+        Assert.Contains("¶14\t方米；新建燃气管道10公里；对市污水处理厂进行扩建。\n\t  ← no rule matched: continues the task's text", output.Replace("\r", ""));
+        Assert.Contains("← label.departments (departments)", output);
     }
 
     [Fact]

@@ -256,8 +256,11 @@ public sealed partial class Segmenter(RuleSet rules)
     private static SequenceSplitter Sequences(RuleSet rules)
     {
         var classifier = new ParagraphClassifier(rules);
-        return new SequenceSplitter(rules, text => classifier.Classify(text, inHead: false)?.Role is { } role
-            && role is not (ParagraphRole.Task or ParagraphRole.Departments or ParagraphRole.Partners or ParagraphRole.Progress or ParagraphRole.Persons or ParagraphRole.TaskText));
+        return new SequenceSplitter(
+            rules,
+            text => classifier.Classify(text, inHead: false)?.Role is { } role
+                && role is not (ParagraphRole.Task or ParagraphRole.Departments or ParagraphRole.Partners or ParagraphRole.Progress or ParagraphRole.Persons or ParagraphRole.TaskText),
+            text => classifier.Classify(text, inHead: false)?.Role == ParagraphRole.Masthead);
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace Extraction.Segmentation.Layout;
 /// the same line). A paragraph without such a sequence is one piece.
 /// </summary>
 /// <param name="opensParagraph">Whether a text opens a paragraph by what it says (a heading, a label, the closing, a signature): in a paragraph cut so, a full stop before such a text cuts too.</param>
-public sealed class SequenceSplitter(RuleSet rules, Func<string, bool>? opensParagraph = null)
+/// <param name="signs">Whether a text is a signature (an issuer, a date): glued to the end of a paragraph, it is cut off.</param>
+public sealed class SequenceSplitter(RuleSet rules, Func<string, bool>? opensParagraph = null, Func<string, bool>? signs = null)
 {
     private const int MinItems = 2;
 
@@ -59,14 +60,21 @@ public sealed class SequenceSplitter(RuleSet rules, Func<string, bool>? opensPar
 
     /// <summary>
     /// A paragraph without a sequence is cut only where a sentence ends before white space and
-    /// what follows opens a paragraph of its own (a signature: "…为开发区和市本级。 六安市民生办").
+    /// what follows opens a paragraph of its own (a signature: "…为开发区和市本级。 六安市民生办"),
+    /// or where a short line that does so closes it with no space at all (…如期完成。某市民生办).
     /// </summary>
     private IReadOnlyList<(int Start, int Length)> OpeningsAfterSpace(string paragraph, string folded)
     {
+        const int MaxGluedLine = 30;
         var at = new SortedSet<int>();
         for (var i = 0; opensParagraph is not null && i + 1 < folded.Length; i++)
         {
-            if (SentenceEnds.Contains(folded[i]) && char.IsWhiteSpace(folded[i + 1]))
+            if (SentenceEnds.Contains(folded[i]) && !char.IsWhiteSpace(folded[i + 1]) && folded.Length - i - 1 <= MaxGluedLine
+                && signs?.Invoke(paragraph[(i + 1)..]) == true)
+            {
+                at.Add(i + 1);
+            }
+            else if (SentenceEnds.Contains(folded[i]) && char.IsWhiteSpace(folded[i + 1]))
             {
                 var next = i + 1;
                 while (next < folded.Length && char.IsWhiteSpace(folded[next]))

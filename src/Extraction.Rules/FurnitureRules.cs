@@ -37,4 +37,5 @@ public enum FurnitureMeaning
 }
 
 /// <summary>How a CMS names the elements of a page (id and class names): the article's container, furniture, the headline.</summary>
-public sealed record PageRules(PatternRule ContentNames, PatternRule FurnitureNames, PatternRule TitleNames);
+/// <param name="LeadNames">A news page's lead (导语, summary) standing just before the article, outside it: read as its first paragraph.</param>
+public sealed record PageRules(PatternRule ContentNames, PatternRule FurnitureNames, PatternRule TitleNames, PatternRule? LeadNames = null);

@@ -85,7 +85,11 @@ public static class RuleSetLoader
         var containers = file.Containers ?? throw new RuleLoadException($"{path}: containers is missing");
         PatternRule Named(PatternRuleModel? model, string name) =>
             Pattern(path, model ?? throw new RuleLoadException($"{path}: containers.{name} is missing"), "container");
-        return new PageRules(Named(containers.Content, "content"), Named(containers.Furniture, "furniture"), Named(containers.Title, "title"));
+        return new PageRules(
+            Named(containers.Content, "content"),
+            Named(containers.Furniture, "furniture"),
+            Named(containers.Title, "title"),
+            containers.Lead is { } lead ? Pattern(path, lead, "container") : null);
     }
 
     /// <summary>A rule value that must be one of an enum's members, written in snake_case (published_date → PublishedDate).</summary>

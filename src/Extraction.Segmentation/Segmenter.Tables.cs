@@ -44,6 +44,20 @@ public sealed partial class Segmenter
                 continue;
             }
 
+            if (row.LostNumber is { } lost)
+            {
+                var restored = new SegmentedTask(new Located(lost.ToString(System.Globalization.CultureInfo.InvariantCulture), "table.number-lost", filled[0].Locate().FirstOrDefault() with { Length = 0 }), new TextField("table.row"))
+                {
+                    Part = state.Part,
+                    Category = state.Category,
+                    ProgressPeriod = Header(table, ColumnRole.Progress) ?? Header(table, ColumnRole.Completion),
+                };
+                Fill(restored, row, table, continuation: false);
+                state.Result.Tasks.Add(restored);
+                last = restored;
+                continue;
+            }
+
             var number = numberColumn >= 0 ? row.Cells[numberColumn] : null;
             var printed = number?.Text.TrimEnd('*', '＊') ?? "";
             if (last is not null && number is not null && (printed.Length == 0 || Numeral.ToInt(printed) is null))

@@ -72,7 +72,7 @@ public sealed class RuleExampleChecker(RuleBook book)
             checks.AddRange(CheckFurniture(furniture));
         }
 
-        foreach (var rule in new[] { rules.Page.ContentNames, rules.Page.FurnitureNames, rules.Page.TitleNames })
+        foreach (var rule in new[] { rules.Page.ContentNames, rules.Page.FurnitureNames, rules.Page.TitleNames, rules.Page.LeadNames }.OfType<PatternRule>())
         {
             checks.AddRange(CheckPattern(rule, null));
         }

@@ -44,6 +44,12 @@ public sealed class HtmlDocumentReader(RuleSet rules) : IDocumentReader
         stats = TextStats.Measure(body);
         var article = ContentLocator.Locate(body, stats, names);
         var paragraphs = LineCleaner.Clean(BlockFlattener.Flatten(article), IsFurniture).ToList();
+
+        // A lead set just before the article, outside it (导语), is the article's first paragraph.
+        if (Lead(article) is { } lead)
+        {
+            paragraphs.InsertRange(0, LineCleaner.Clean(BlockFlattener.Flatten(lead), IsFurniture));
+        }
         if (paragraphs.Sum(TextStats.CountContent) < MinArticleChars)
         {
             return ReadResult.Failure("no article text found (only navigation, links or page furniture)");
@@ -56,6 +62,22 @@ public sealed class HtmlDocumentReader(RuleSet rules) : IDocumentReader
 
         RawParagraph[] metadata = record is null ? [] : [new RawParagraph(record, IsPageMetadata: true)];
         return ReadResult.Success(new RawDocument(Format, [.. metadata, .. paragraphs.Select(p => new RawParagraph(p))], Pages: null));
+    }
+
+    /// <summary>The lead-named element among the few just before the article, or null.</summary>
+    private AngleSharp.Dom.IElement? Lead(AngleSharp.Dom.IElement article)
+    {
+        const int MaxSiblings = 3;
+        var sibling = article.PreviousElementSibling;
+        for (var i = 0; sibling is not null && i < MaxSiblings; i++, sibling = sibling.PreviousElementSibling)
+        {
+            if (names.IsLead(sibling))
+            {
+                return sibling;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first line of the page that records when it was published, before furniture is removed with it.</summary>

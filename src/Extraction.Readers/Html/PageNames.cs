@@ -19,6 +19,9 @@ internal sealed class PageNames(PageRules rules)
     public bool IsTitleLike(IElement element) =>
         element.LocalName is "h1" or "h2" or "h3" || Names(element).Any(rules.TitleNames.Pattern.IsMatch);
 
+    /// <summary>True for a news page's lead (导语, summary): its ids and classes name it so.</summary>
+    public bool IsLead(IElement element) => rules.LeadNames is { } lead && Names(element).Any(lead.Pattern.IsMatch);
+
     private static IEnumerable<string> Names(IElement element)
     {
         if (!string.IsNullOrEmpty(element.Id))

@@ -319,6 +319,7 @@ internal sealed class WebContainersModel
     public PatternRuleModel? Content { get; set; }
     public PatternRuleModel? Furniture { get; set; }
     public PatternRuleModel? Title { get; set; }
+    public PatternRuleModel? Lead { get; set; }
 }
 
 internal sealed class TalliesFile

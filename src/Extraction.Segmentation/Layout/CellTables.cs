@@ -41,7 +41,7 @@ internal static class CellTables
         }
 
         return (paragraphs[at].BlankBefore || at == 0 ? Read(paragraphs, at, roles, kinds, Blocks(paragraphs, at)) : null)
-            ?? Read(paragraphs, at, roles, kinds, [.. Enumerable.Range(at, paragraphs.Count - at).Select(i => new Cell(i, i + 1, paragraphs[i].Text))]);
+            ?? Read(paragraphs, at, roles, kinds, Lines(paragraphs, at));
     }
 
     private static DetectedTable? Read(IReadOnlyList<RawParagraph> paragraphs, int at, ColumnRoles roles, CellKinds kinds, List<Cell> cells)
@@ -105,8 +105,9 @@ internal static class CellTables
     private static void NumberedRows(IReadOnlyList<RawParagraph> paragraphs, DetectedTable table, List<Cell> cells, int from, int numberColumn, CellKinds kinds)
     {
         var kind = cells.Select(c => new Lazy<CellKind>(() => kinds.Of(c.Text))).ToList();
-        var starts = RowStarts(cells, kind, from, numberColumn);
         var roles = table.Columns.Select(c => c.Role).ToList();
+        var numbered = RowStarts(cells, kind, from, numberColumn, roles.Count - numberColumn - 1);
+        var starts = numbered.Select(s => s.Cell).ToList();
         var after = roles.Skip(numberColumn + 1).ToList();
         var before = roles.Take(numberColumn).ToList();
         var pending = starts.Count == 0 ? [] : Enumerable.Range(from, starts[0] - from).Select(i => (Cell: i, Column: Math.Min(i - from, numberColumn - 1))).ToList();
@@ -130,22 +131,35 @@ internal static class CellTables
             }
 
             var segment = Enumerable.Range(starts[r] + 1, stop - headings - starts[r] - 1).ToList();
-            var targets = hasNext ? [.. after, .. before] : after;
-            var placed = Place(segment.Select(i => kind[i].Value).ToList(), targets, numberColumn == 0);
+
+            // A number skipped in the sequence was lost (at a page break): its row's cells follow this row's.
+            var lost = hasNext && numbered[r + 1].Number == numbered[r].Number + 2
+                ? new TableRow(cells[starts[r]].Start, roles.Count) { LostNumber = numbered[r].Number + 1 }
+                : null;
+            List<ColumnRole> targets = [.. after, .. lost is null ? [] : after, .. hasNext ? before : []];
+            var rows = lost is null ? 1 : 2;
+            var placed = Place(segment.Select(i => kind[i].Value).ToList(), targets, numberColumn == 0 && lost is null);
             pending = [];
             for (var s = 0; s < segment.Count; s++)
             {
-                if (placed[s] >= after.Count)
+                if (placed[s] >= rows * after.Count)
                 {
-                    pending.Add((segment[s], placed[s] - after.Count));
+                    pending.Add((segment[s], placed[s] - rows * after.Count));
                 }
                 else
                 {
-                    Put(paragraphs, row, numberColumn + 1 + placed[s], cells[segment[s]], after[placed[s]], kinds);
+                    var into = placed[s] < after.Count ? row : lost!;
+                    var column = placed[s] % after.Count;
+                    Put(paragraphs, into, numberColumn + 1 + column, cells[segment[s]], after[column], kinds);
                 }
             }
 
             table.Rows.Add(row);
+            if (lost is { IsEmpty: false })
+            {
+                table.Rows.Add(lost);
+            }
+
             for (var h = stop - headings; h < stop; h++)
             {
                 var heading = new TableRow(cells[h].Start, roles.Count);
@@ -173,12 +187,13 @@ internal static class CellTables
 
     /// <summary>
     /// The cells that start rows: the next number of the sequence (1, 2, 3 …; 9* is 9), followed
-    /// by a cell of text (a figure after a number is a target, not a new row). The first row
+    /// by a cell of text (a figure after a number is a target, not a new row), or the number
+    /// after it when the row before holds two rows' cells (a number lost at a page break). The first row
     /// starts at once, after no more cells than stand left of the number column; a note ends the table.
     /// </summary>
-    private static List<int> RowStarts(List<Cell> cells, List<Lazy<CellKind>> kind, int from, int numberColumn)
+    private static List<(int Cell, int Number)> RowStarts(List<Cell> cells, List<Lazy<CellKind>> kind, int from, int numberColumn, int columnsAfter)
     {
-        var starts = new List<int>();
+        var starts = new List<(int Cell, int Number)>();
         int? expected = null;
         for (var i = from; i + 1 < cells.Count; i++)
         {
@@ -189,9 +204,9 @@ internal static class CellTables
 
             if (kind[i].Value == CellKind.Ordinal && kind[i + 1].Value is CellKind.Text or CellKind.Unit or CellKind.UnitPiece
                 && Numeral.ToInt(cells[i].Text.Trim().TrimEnd('*', '＊')) is { } number
-                && (expected is { } e ? number == e : number <= 3))
+                && (expected is { } e ? number == e || number == e + 1 && i - starts[^1].Cell > 2 * columnsAfter : number <= 3))
             {
-                starts.Add(i);
+                starts.Add((i, number));
                 expected = number + 1;
             }
         }
@@ -282,6 +297,12 @@ internal static class CellTables
 
         return cells;
     }
+
+    /// <summary>Lines from a paragraph on, each one cell, up to a line closed by | (a table of another form).</summary>
+    private static List<Cell> Lines(IReadOnlyList<RawParagraph> paragraphs, int at) =>
+        [.. Enumerable.Range(at, paragraphs.Count - at)
+            .TakeWhile(i => PipeCell(paragraphs[i].Text) is null && !IsPipeRun(paragraphs[i].Text))
+            .Select(i => new Cell(i, i + 1, paragraphs[i].Text))];
 
     /// <summary>Blocks of lines between blank lines, from a paragraph on, each one cell.</summary>
     private static List<Cell> Blocks(IReadOnlyList<RawParagraph> paragraphs, int at)

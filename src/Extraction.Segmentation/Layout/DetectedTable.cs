@@ -38,4 +38,7 @@ public sealed class TableRow(int paragraph, int columns)
     public TextField[] Cells { get; } = [.. Enumerable.Range(0, columns).Select(_ => new TextField("table.cell"))];
 
     public bool IsEmpty => Cells.All(c => c.IsEmpty);
+
+    /// <summary>The number of a row whose printed number was lost (the sequence skips it), or null.</summary>
+    public int? LostNumber { get; init; }
 }

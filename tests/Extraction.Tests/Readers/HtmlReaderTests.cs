@@ -236,6 +236,27 @@ public sealed class HtmlReaderTests
     }
 
     [Fact]
+    public void A_lead_set_just_before_the_article_container_is_its_first_paragraph()
+    {
+        // The 导语 mark itself is the rules' to remove (characters.line-bullet), not the reader's.
+        var lines = Read(Utf8(Page(
+            """
+            <div class="detail">
+              <h1>2023年民生实事项目进展情况</h1>
+              <div class="news-lead">导语 今年确定的12件民生实事，截至6月底已完成5件。</div>
+              <div id="zoom">
+                <p>1、新建村级养老服务站6个，已建成4个。</p>
+                <p>2、改造老旧小区30个，已开工21个，完成年度任务的70%。</p>
+              </div>
+            </div>
+            """)));
+
+        Assert.Equal(
+            ["2023年民生实事项目进展情况", "导语 今年确定的12件民生实事，截至6月底已完成5件。", "1、新建村级养老服务站6个，已建成4个。", "2、改造老旧小区30个，已开工21个，完成年度任务的70%。"],
+            lines);
+    }
+
+    [Fact]
     public void Publication_lines_inside_the_article_are_dropped_and_masthead_lines_kept()
     {
         var lines = Read(Utf8(Page("""

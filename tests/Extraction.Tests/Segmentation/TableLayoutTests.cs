@@ -65,3 +65,145 @@ public sealed class TableLayoutTests
         Assert.Equal(["工程名称", "序号", "完成目标(%)", "备注"], merged.Select(m => m.Text));
     }
 }
+
+/// <summary>Whole bulletins whose tables a copied page left as one cell per block or per line.</summary>
+public sealed class CellTableTests
+{
+    private static Extraction.Model.BulletinDocument Parse(string text)
+    {
+        var outcome = new Extraction.Pipeline.BulletinParser(TestPaths.RuleBook).Parse("t.txt", System.Text.Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")));
+        Assert.True(outcome.Succeeded, outcome.Error);
+        return outcome.Bulletin!;
+    }
+
+    // Blocks between blank lines; 工程/名称 and 完成比例/(%) are broken headers, 县人力资源/社会保障局 a
+    // broken name, the unit is merged on row 2, the group cell stands only on the first row of its group.
+    private const string Merged = """
+        禾川县2019年1—6月民生工程实施进度表
+
+        工程
+
+        名称
+
+        序号
+
+        项目内容
+
+        目标任务
+
+        牵头单位
+
+        进度
+
+        完成比例
+
+        (%)
+
+        备注
+
+        就业工程
+
+        1
+
+        城镇新增就业(人)
+
+        1500
+
+        县人力资源
+
+        社会保障局
+
+        820
+
+        54.7
+
+        序时推进
+
+        2
+
+        失业人员再就业(人)
+
+        300
+
+        160
+
+        53.3
+
+        序时推进
+
+        安居工程
+
+        3
+
+        改造农村危房(户)
+
+        420
+
+        县住建局
+
+        450
+
+        107.1
+
+        超额完成
+        """;
+
+    [Fact]
+    public void Merged_cells_keep_the_other_cells_under_their_columns()
+    {
+        var b = Parse(Merged);
+        Assert.Equal(["1", "2", "3"], b.Tasks.Select(t => t.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("城镇新增就业(人) 1500", b.Tasks[0].Text);
+        Assert.Equal(["县人力资源社会保障局"], b.Tasks[0].Departments);
+        Assert.Equal("820 54.7", b.Tasks[0].Progress!.Text);
+        Assert.Equal("失业人员再就业(人) 300", b.Tasks[1].Text);
+        Assert.Empty(b.Tasks[1].Departments);
+        Assert.Equal("160 53.3", b.Tasks[1].Progress!.Text);
+        Assert.Equal(new DateOnly(2019, 6, 30), b.Tasks[1].Progress!.AsOf);
+    }
+
+    [Fact]
+    public void A_group_column_left_of_the_number_gives_the_categories()
+    {
+        var b = Parse(Merged);
+        Assert.Equal([new Extraction.Model.Category(1, "就业工程"), new Extraction.Model.Category(2, "安居工程")], b.Categories);
+        Assert.Equal([1, 1, 2], b.Tasks.Select(t => t.Category ?? 0));
+    }
+
+    [Fact]
+    public void Cells_closed_by_pipes_are_read_one_per_line_and_a_lost_number_is_restored()
+    {
+        // Number 3 was lost at a page break: row 2 holds two rows' cells.
+        var b = Parse("""
+            某镇2022年为民办实事推进情况
+            序号 |
+            实事内容 |
+            责任单位 |
+            推进情况 |
+            |||
+            1 |
+            新建村级养老服务站2个 |
+            镇民政办 |
+            已建成1个，另1个完成主体 |
+            |
+            2 |
+            改造村内道路8公里 |
+            镇城建办 |
+            已完成6公里 |
+            |
+            硬化村组道路5公里 |
+            镇农业农村办 |
+            已全部完工 |
+            |
+            4 |
+            新增公益性岗位30个 |
+            镇社保所 |
+            已安置32人 |
+            """);
+        Assert.Equal([1, 2, 3, 4], b.Tasks.Select(t => t.Number));
+        Assert.Equal("硬化村组道路5公里", b.Tasks[2].Text);
+        Assert.Equal(["镇农业农村办"], b.Tasks[2].Departments);
+        Assert.Equal("已全部完工", b.Tasks[2].Progress!.Text);
+        Assert.Equal(["镇社保所"], b.Tasks[3].Departments);
+    }
+}

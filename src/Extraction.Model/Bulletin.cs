@@ -50,6 +50,7 @@ public sealed record Category(int Ordinal, string Title);
 /// <summary>A task (民生实事 item) with its departments, targets and progress.</summary>
 /// <param name="Numbered">False for a task the layout marks without printing a number (its number is its position); written only then.</param>
 /// <param name="Partners">Those of <paramref name="Departments"/> named as partners (配合单位, 协办), not lead units; written only when there are some.</param>
+/// <param name="Verdict">The bulletin's own verdict in a status column, with its header (是否达到序时进度：否), or a "not reported" mark in the progress column (进展情况：—); written only then.</param>
 public sealed record BulletinTask(
     int Number,
     int? Category,
@@ -58,7 +59,8 @@ public sealed record BulletinTask(
     IReadOnlyList<Figure> Targets,
     Progress? Progress,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Numbered = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Partners = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Partners = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Verdict = null);
 
 public sealed record Progress(DateOnly? AsOf, string Text, IReadOnlyList<Figure> Figures);
 

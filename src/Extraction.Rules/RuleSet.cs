@@ -38,7 +38,8 @@ public sealed record RuleSet(
 /// with the part before it; <see cref="UnitEnding"/> tells a whole unit name (…局, …委, …街道)
 /// from a piece of one broken by the layout.
 /// </summary>
-public sealed record SeparatorRule(Regex Pattern, Regex? NeedsOwner, Regex? UnitEnding, IReadOnlyList<SplitExample> Examples);
+/// <param name="RoleMark">The role word a unit may carry after its name in a list (区卫健局牵头，区财政局配合): group lead or partner; cut off the name.</param>
+public sealed record SeparatorRule(Regex Pattern, Regex? NeedsOwner, Regex? UnitEnding, IReadOnlyList<SplitExample> Examples, Regex? RoleMark = null);
 
 public sealed record SplitExample(string Text, IReadOnlyList<string> Parts);
 

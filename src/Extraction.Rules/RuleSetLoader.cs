@@ -51,7 +51,8 @@ public static class RuleSetLoader
                 Compile(structure.Path, "department_separator", separator.Pattern),
                 separator.NeedsOwner is { } owner ? Compile(structure.Path, "department_separator needs_owner", owner) : null,
                 separator.UnitEnding is { } ending ? Compile(structure.Path, "department_separator unit_ending", ending) : null,
-                [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))]),
+                [.. separator.Examples.Select(e => new SplitExample(Required(structure.Path, "department_separator example", e.Text), e.Parts))],
+                separator.RoleMark is { } mark ? Compile(structure.Path, "department_separator role_mark", mark) : null),
             Dates: LoadDates(files.Dates.Path, files.Dates.Model),
             Tallies: TallyRulesLoader.Load(files.Tallies.Path, files.Tallies.Model),
             Figures: FigureRulesLoader.Load(files.Figures.Path, files.Figures.Model, files.Units.Path, files.Units.Model),
@@ -143,7 +144,24 @@ public static class RuleSetLoader
             schedule.BehindBy,
             schedule.DoneWords,
             examples,
-            file.Audit?.StatedTolerance ?? throw new RuleLoadException($"{path}: audit is missing"));
+            file.Audit?.StatedTolerance ?? throw new RuleLoadException($"{path}: audit is missing"),
+            LoadMeasures(path, file.Measures ?? throw new RuleLoadException($"{path}: measures is missing")),
+            [.. file.Verdicts.Select(v => new VerdictRule(Enumerated<PrintedStatus>(path, $"verdict {v.Id} status", v.Status), v.InText, Pattern(path, v, "verdict")))]);
+    }
+
+    private static MeasureRules LoadMeasures(string path, MeasuresModel model)
+    {
+        if (model.PlausibleAtMost <= 100)
+        {
+            throw new RuleLoadException($"{path}: measures plausible_at_most must be above 100 (%)");
+        }
+
+        return new MeasureRules(
+            [.. model.States.Select(m => new StateRule(Enumerated<FigureState>(path, $"state {m.Id} status", m.Status), Pattern(path, m, "state")))],
+            Pattern(path, model.CarriesState ?? throw new RuleLoadException($"{path}: measures carries_state is missing"), "state"),
+            Patterns(path, model.PerUnit.Before, "per_unit", hot: true),
+            Patterns(path, model.PerUnit.After, "per_unit", hot: true),
+            model.PlausibleAtMost);
     }
 
     private static TableRules LoadTable(string path, TableModel model)

@@ -71,7 +71,8 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
                 Figures(task.Text, $"{path}.targets", explain),
                 BuildProgress(task, info, period, path, warnings, explain),
                 task.Numbered ? null : false,
-                partners.Count > 0 ? partners : null));
+                partners.Count > 0 ? partners : null,
+                task.Verdict));
         }
 
         var problems = new List<Problem>();
@@ -235,6 +236,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
     {
         var names = new List<string>();
         var leads = new HashSet<string>();
+        var marked = new HashSet<string>();
         var brokenOff = false;
         foreach (var list in task.Departments)
         {
@@ -242,10 +244,15 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
             var parts = DepartmentList.Split(rules.DepartmentSeparator, text);
             for (var p = 0; p < parts.Count; p++)
             {
-                var name = DepartmentList.Trimmed(text, parts[p]);
+                var (name, markedPartner) = DepartmentList.WithoutRole(rules.DepartmentSeparator, DepartmentList.Trimmed(text, parts[p]));
                 if (name.Length == 0)
                 {
                     continue;
+                }
+
+                if (markedPartner)
+                {
+                    marked.Add(name);
                 }
 
                 var at = text.IndexOf(name, parts[p].Start, StringComparison.Ordinal);
@@ -270,7 +277,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
                 }
 
                 brokenOff = parts.Count == 1 && DepartmentList.IsBrokenName(rules.DepartmentSeparator, name) && names[^1] == name;
-                if (!task.PartnerLists.Contains(list))
+                if (!task.PartnerLists.Contains(list) && !markedPartner)
                 {
                     leads.Add(names[^1]);
                 }
@@ -278,7 +285,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
         }
 
         // A unit named as lead somewhere (牵头 in one row, 配合 in another) is a lead unit.
-        return (names, [.. names.Where(n => !leads.Contains(n) && task.PartnerLists.Count > 0)]);
+        return (names, [.. names.Where(n => !leads.Contains(n) && (task.PartnerLists.Count > 0 || marked.Contains(n)))]);
     }
 
     /// <summary>What the layout showed of each table: its form, its extent and the role each column was given.</summary>

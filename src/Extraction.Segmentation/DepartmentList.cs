@@ -42,9 +42,20 @@ public static class DepartmentList
         return parts;
     }
 
-    /// <summary>The names of a list, trimmed of the punctuation that ends it, empty ones left out.</summary>
+    /// <summary>The names of a list, trimmed of the punctuation that ends it and of a role word, empty ones left out.</summary>
     public static IEnumerable<string> Names(SeparatorRule rule, string text) =>
-        Split(rule, text).Select(p => Trimmed(text, p)).Where(n => n.Length > 0);
+        Split(rule, text).Select(p => WithoutRole(rule, Trimmed(text, p)).Name).Where(n => n.Length > 0);
+
+    /// <summary>A name without the role word after it (区财政局配合 → 区财政局, partner), and whether that word names a partner.</summary>
+    public static (string Name, bool Partner) WithoutRole(SeparatorRule rule, string name)
+    {
+        if (rule.RoleMark?.Match(name) is { Success: true } mark && mark.Index > 1)
+        {
+            return (name[..mark.Index], mark.Groups["partner"].Success);
+        }
+
+        return (name, false);
+    }
 
     /// <summary>A short piece that does not end like a unit (市人力资源): the layout broke a name there.</summary>
     public static bool IsBrokenName(SeparatorRule rule, string name) =>

@@ -79,6 +79,9 @@ public sealed class SegmentedTask(Located number, TextField text)
 
     /// <summary>False for a task the layout marks without a printed number (a table row numbered by its position).</summary>
     public bool Numbered { get; set; } = true;
+
+    /// <summary>The bulletin's own verdict on the task, as printed with its column header: 是否达到序时进度：否, 进展情况：—.</summary>
+    public string? Verdict { get; set; }
 }
 
 /// <summary>

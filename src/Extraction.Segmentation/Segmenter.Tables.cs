@@ -134,6 +134,28 @@ public sealed partial class Segmenter
             task.Progress ??= new TextField("table.progress");
             Join(task.Progress, continuation || !task.Progress.IsEmpty, progress);
         }
+
+        task.Verdict ??= Verdict(row, table, ColumnRole.Status) ?? (task.Progress is null ? Verdict(row, table, ColumnRole.Progress) : null);
+    }
+
+    /// <summary>
+    /// What the bulletin itself says of the row in a column of this role, with the column's
+    /// header before it (是否达到序时进度：否): a status cell, or a progress cell that holds only a
+    /// "not reported" mark (—). History reads it against its verdict rules.
+    /// </summary>
+    private static string? Verdict(TableRow row, DetectedTable table, ColumnRole role)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            var text = row.Cells[i].Text.Trim();
+            if (table.Columns[i].Role == role && text.Length > 0)
+            {
+                var header = string.Concat(table.Columns[i].Header.Value.Where(c => !char.IsWhiteSpace(c)));
+                return header.Length > 0 ? $"{header}：{text}" : text;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Appends cells to a field, one space between them (and before them when the field already has text).</summary>

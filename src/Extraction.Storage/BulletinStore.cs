@@ -146,10 +146,10 @@ public sealed class BulletinStore : IDisposable
         long? categoryId = task.Category is { } ordinal && categoryIds.TryGetValue(ordinal, out var found) ? found : null;
         var taskId = connection.ExecuteScalar<long>(
             """
-            INSERT INTO tasks (bulletin_id, position, number, category_id, category_ordinal, text, numbered)
-            VALUES (@bulletinId, @position, @Number, @categoryId, @Category, @Text, @numbered) RETURNING id
+            INSERT INTO tasks (bulletin_id, position, number, category_id, category_ordinal, text, numbered, verdict)
+            VALUES (@bulletinId, @position, @Number, @categoryId, @Category, @Text, @numbered, @Verdict) RETURNING id
             """,
-            new { bulletinId, position, task.Number, categoryId, task.Category, task.Text, numbered = task.Numbered ?? true },
+            new { bulletinId, position, task.Number, categoryId, task.Category, task.Text, numbered = task.Numbered ?? true, task.Verdict },
             tx);
 
         for (var i = 0; i < task.Departments.Count; i++)

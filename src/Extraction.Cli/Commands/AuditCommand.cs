@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Extraction.Cli.Commands;
 
-/// <summary><c>extract audit</c>: what does not add up — stated percentages against their figures, cumulative figures that fall, dates after the bulletin's.</summary>
+/// <summary><c>extract audit</c>: what does not add up — stated rates against their figures, implausible completions, per-head amounts taken as targets, printed verdicts the figures contradict, tasks marked not reported, completions that fall, dates after the bulletin's.</summary>
 internal static class AuditCommand
 {
     public static Command Create(CliContext context)
@@ -16,7 +16,7 @@ internal static class AuditCommand
         {
             try
             {
-                var result = QueryRunner.Run(r.GetValue(db)!, "SELECT kind, series, issue, bulletin_date, number, message FROM audit ORDER BY series, bulletin_date, number");
+                var result = HistoryQueries.Audit(r.GetValue(db)!);
                 OutputFormat.Write(context.Out, result, r.GetValue(format)!);
                 return ExitCodes.Ok;
             }

@@ -12,8 +12,6 @@ namespace Extraction.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly string[] Views = ["task_history", "department_report", "audit", "task_overview", "figure_overview"];
-
     public static Command Create(CliContext context)
     {
         var format = new Option<string>("--format", "-f") { Description = "csv or json (the task_history view), xlsx (one sheet per view)", DefaultValueFactory = _ => "xlsx", HelpName = "csv|json|xlsx" };
@@ -32,12 +30,12 @@ internal static class ExportCommand
             if (format == "xlsx")
             {
                 var path = output ?? "bulletins.xlsx";
-                XlsxOutput.Write(path, [.. Views.Select(v => (v, QueryRunner.Run(databasePath, $"SELECT * FROM {v}")))]);
-                context.Error.WriteLine($"wrote {path} ({string.Join(", ", Views)})");
+                XlsxOutput.Write(path, [.. HistoryQueries.Views.Select(v => (v, HistoryQueries.View(databasePath, v)))]);
+                context.Error.WriteLine($"wrote {path} ({string.Join(", ", HistoryQueries.Views)})");
                 return ExitCodes.Ok;
             }
 
-            var rows = QueryRunner.Run(databasePath, "SELECT * FROM task_history ORDER BY series_id, identity_number, bulletin_date");
+            var rows = HistoryQueries.HistoryRows(databasePath);
             if (output is null)
             {
                 OutputFormat.Write(context.Out, rows, format);

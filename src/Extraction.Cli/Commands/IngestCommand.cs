@@ -71,7 +71,7 @@ internal static class IngestCommand
             // The task histories are derived from every bulletin of the database, so they are
             // rebuilt once the batch is in.
             using var connection = Database.OpenForWriting(databasePath);
-            var history = new HistoryBuilder(parser.Rules.Common, new WordSegmenter(parser.Rules.Common.Metrics, parser.Rules.Common.Folding)).Rebuild(connection);
+            var history = HistoryStore.Rebuild(connection, new HistoryBuilder(parser.Rules.Common, new WordSegmenter(parser.Rules.Common.Metrics, parser.Rules.Common.Folding)));
             context.Error.WriteLine($"histories: {history.Series} series, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)

@@ -34,23 +34,10 @@ internal static class SearchCommand
             return context.Fail($"'{text}' has no words to search for");
         }
 
-        // Each word quoted: the query is words, not FTS5 syntax.
-        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-        const string Sql = """
-            SELECT b.series, b.issue, b.date AS bulletin_date, t.number, s.field,
-                   CASE s.field WHEN 'task' THEN t.text WHEN 'statement' THEN st.text ELSE p.text END AS text
-            FROM search_fts s
-            LEFT JOIN tasks t ON t.id = s.task_id
-            LEFT JOIN statements st ON st.id = s.statement_id
-            JOIN bulletins b ON b.id = coalesce(t.bulletin_id, st.bulletin_id)
-            LEFT JOIN progress p ON p.task_id = t.id
-            WHERE search_fts MATCH @match
-            ORDER BY b.series, b.date, coalesce(t.position, 1000000 + st.position), s.field DESC
-            """;
         QueryResult result;
         try
         {
-            result = QueryRunner.Run(databasePath, Sql, new Dictionary<string, object?> { ["@match"] = match });
+            result = HistoryQueries.Search(databasePath, words);
         }
         catch (FileNotFoundException e)
         {

@@ -92,7 +92,12 @@ public sealed class RuleExampleChecker(RuleBook book)
         checks.AddRange(CheckPieces(rules.FieldCuts.Select(c => c.Rule), new Segmentation.Layout.FieldCutter(rules).Cut));
         checks.AddRange(CheckPieces(rules.Enumerations, new Segmentation.Layout.SequenceSplitter(rules).Split));
 
-        var others = rules.DeclaredCounts.Concat(rules.ProgrammeYear).Concat(rules.Dates.DocumentDates).Concat(rules.InlineDepartments);
+        var measures = rules.History.Measures;
+        var history = rules.History.CompletionPhrases
+            .Concat(measures.States.Select(s => s.Rule)).Append(measures.CarriesState)
+            .Concat(measures.PerUnitBefore).Concat(measures.PerUnitAfter)
+            .Concat(rules.History.Verdicts.Select(v => v.Rule));
+        var others = rules.DeclaredCounts.Concat(rules.ProgrammeYear).Concat(rules.Dates.DocumentDates).Concat(rules.InlineDepartments).Concat(history);
         foreach (var rule in rules.ProblemItem is null ? others : others.Append(rules.ProblemItem))
         {
             checks.AddRange(CheckPattern(rule, null));

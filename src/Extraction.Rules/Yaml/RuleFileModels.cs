@@ -34,8 +34,11 @@ internal sealed class PatternRuleModel
     /// <summary>Field cuts: the label cuts even with nothing before it.</summary>
     public bool Anywhere { get; set; }
 
-    /// <summary>Tally statuses: the status its words say.</summary>
+    /// <summary>Tally statuses, figure states and verdicts: the status its words say.</summary>
     public string? Status { get; set; }
+
+    /// <summary>Verdicts: also looked for in progress paragraphs, not only in status cells.</summary>
+    public bool InText { get; set; }
 
     public List<ExampleModel> Examples { get; set; } = [];
     public List<string> CounterExamples { get; set; } = [];
@@ -128,6 +131,22 @@ internal sealed class HistoryFile
     public CompletionModel? Completion { get; set; }
     public ScheduleModel? Schedule { get; set; }
     public AuditModel? Audit { get; set; }
+    public MeasuresModel? Measures { get; set; }
+    public List<PatternRuleModel> Verdicts { get; set; } = [];
+}
+
+internal sealed class PerUnitModel
+{
+    public List<PatternRuleModel> Before { get; set; } = [];
+    public List<PatternRuleModel> After { get; set; } = [];
+}
+
+internal sealed class MeasuresModel
+{
+    public List<PatternRuleModel> States { get; set; } = [];
+    public PerUnitModel PerUnit { get; set; } = new();
+    public PatternRuleModel? CarriesState { get; set; }
+    public double PlausibleAtMost { get; set; }
 }
 
 internal sealed class IdentityModel
@@ -176,6 +195,7 @@ internal sealed class SeparatorModel
     public string? Pattern { get; set; }
     public string? NeedsOwner { get; set; }
     public string? UnitEnding { get; set; }
+    public string? RoleMark { get; set; }
     public List<SplitExampleModel> Examples { get; set; } = [];
 }
 

@@ -1,11 +1,12 @@
 using Extraction.History;
+using Extraction.Rules;
 
 namespace Extraction.Tests.History;
 
 /// <summary>Completion, schedule and audit on small reports built in the test.</summary>
 public sealed class CompletionTests
 {
-    private static readonly CompletionCalculator Completion = new(TestPaths.RuleSet.History, TestPaths.RuleSet.Folding);
+    private static readonly MeasureReader Completion = new(TestPaths.RuleSet.History, TestPaths.RuleSet.Folding);
     private static readonly ScheduleJudge Schedule = new(TestPaths.RuleSet.History);
     private static readonly Auditor Audit = new(TestPaths.RuleSet.History);
 
@@ -15,11 +16,11 @@ public sealed class CompletionTests
         StoredFigure[] targets = [new("target", "3.8万人", 38000, "人", "count", metric: "新增城镇就业")];
         StoredFigure[] progress = [new("progress", "19572人", 19572, "人", "count", metric: "新增城镇就业"), new("progress", "3.8万人", 38000, "人", "count"), new("progress", "51.51%", 51.51, "%", "percent", start: 24)];
 
-        var completion = Completion.FromFigures(targets, progress);
+        var primary = Completion.Measures(targets, progress, "", "").First();
 
-        Assert.Equal(51.5, completion!.Percent, 1);
-        Assert.Equal("figures", completion.Basis);
-        Assert.Equal("19572人 of 3.8万人", completion.Detail);
+        Assert.True(primary.Primary);
+        Assert.Equal(51.5, primary.Completion!.Value, 1);
+        Assert.Equal("19572人 of 3.8万人", primary.Detail);
     }
 
     [Fact]
@@ -36,10 +37,10 @@ public sealed class CompletionTests
     {
         const string Task = "将用水报装环节压缩至3个";
         StoredFigure[] ceiling = [new("target", "3个", 3, "个", "count", start: Task.IndexOf('3'))];
-        Assert.Null(Completion.FromFigures(ceiling, [new("progress", "2个", 2, "个", "count")], Task));
+        Assert.Empty(Completion.Measures(ceiling, [new("progress", "2个", 2, "个", "count")], Task, ""));
 
         StoredFigure[] targets = [new("target", "46套", 46, "套", "count")];
-        Assert.Null(Completion.FromFigures(targets, [new("progress", "46套", 46, "套", "count")]));
+        Assert.Null(Assert.Single(Completion.Measures(targets, [new("progress", "46套", 46, "套", "count")], "", "")).Completion);
     }
 
     [Theory]
@@ -68,11 +69,12 @@ public sealed class CompletionTests
     public void Audit_flags_a_stated_percentage_20_points_from_its_figures_but_not_one_close_to_them()
     {
         var report = new Report(1, 2, 5, 11, new DateOnly(2020, 6, 4), new DateOnly(2020, 5, 31));
-        Completion[] fromFigures = [new(60.3, "figures", "353个 of 585个")];
+        Measure[] measures = [new(1, true, new("target", "585个", 585, "个", "count"), FigureState.Completed, new("progress", "353个", 353, "个", "count"))];
 
-        Assert.Empty(Audit.Report(report, fromFigures, new Completion(60, "stated", "60%")));
-        var finding = Assert.Single(Audit.Report(report, fromFigures, new Completion(80, "stated", "80%")));
+        Assert.Empty(Audit.Report(report, measures, new Completion(60, "stated", "60%"), null, null, []));
+        var finding = Assert.Single(Audit.Report(report, measures, new Completion(80, "stated", "80%"), null, null, []));
         Assert.Equal("stated_vs_figures", finding.Kind);
+        Assert.Equal("80%; 353个 of 585个", finding.Figures);
     }
 
     [Fact]
@@ -84,11 +86,12 @@ public sealed class CompletionTests
         StoredFigure[] progress = [new("progress", "2个", 2, "个", "count", metric: "居家养老服务中心"), new("progress", "168户", 168, "户", "count", metric: "适老化改造")];
         var report = new Report(1, 2, 8, 13, new DateOnly(2023, 10, 9), new DateOnly(2023, 9, 30));
 
-        var fromFigures = Completion.AllFromFigures(targets, progress).ToList();
+        var measures = Completion.Measures(targets, progress, "", "");
 
-        Assert.Equal([50.0, 84.0], fromFigures.Select(c => c.Percent));
-        Assert.Empty(Audit.Report(report, fromFigures, new Completion(84, "stated", "84%")));
-        Assert.Single(Audit.Report(report, fromFigures, new Completion(30, "stated", "30%")));
+        Assert.Equal([50.0, 84.0], measures.Select(c => c.Completion!.Value));
+        Assert.Equal([true, false], measures.Select(c => c.Primary));
+        Assert.Empty(Audit.Report(report, measures, new Completion(84, "stated", "84%"), null, null, []));
+        Assert.Single(Audit.Report(report, measures, new Completion(30, "stated", "30%"), null, null, []));
     }
 
     [Theory]
@@ -100,8 +103,10 @@ public sealed class CompletionTests
     {
         StoredFigure[] targets = [new("target", "100户", 100, "户", "count", metric: target)];
         StoredFigure[] reported = [new("progress", "50户", 50, "户", "count", metric: progress)];
-        Assert.Equal(similar, Completion.FromFigures(targets, reported) is not null);
-        Assert.Single(Completion.AllFromFigures(targets, reported, anyMetric: true));
+        // The only figure of its unit for the only target of it measures it whatever the metrics.
+        Assert.NotNull(Assert.Single(Completion.Measures(targets, reported, "", "")).Completion);
+        StoredFigure[] twoTargets = [.. targets, new("target", "80户", 80, "户", "count", metric: "农村危房改造")];
+        Assert.Equal(similar, Completion.Measures(twoTargets, reported, "", "")[0].Completion is not null);
     }
 
     [Fact]
@@ -111,7 +116,7 @@ public sealed class CompletionTests
         var late = new Report(2, 20, 3, 11, new DateOnly(2020, 6, 4), new DateOnly(2020, 6, 30));
 
         Assert.Equal("cumulative_decrease", Assert.Single(Audit.History([(early, 40.0), (late, 35.0)])).Kind);
-        Assert.Equal("date_after_bulletin", Assert.Single(Audit.Report(late, [], null)).Kind);
+        Assert.Equal("date_after_bulletin", Assert.Single(Audit.Report(late, [], null, null, null, [])).Kind);
     }
 
     [Theory]
@@ -120,6 +125,16 @@ public sealed class CompletionTests
     [InlineData("市妇联", "市妇联")]
     public void Departments_have_canonical_names(string written, string canonical) =>
         Assert.Equal(canonical, TestPaths.RuleSet.Departments.Canonical(written));
+
+    [Theory]
+    [InlineData("區住建局")]
+    [InlineData("区住建局")]
+    [InlineData("區住房和城鄉建設局")]
+    public void Traditional_and_simplified_names_of_a_unit_are_one_canonical_unit(string written)
+    {
+        var builder = new HistoryBuilder(TestPaths.RuleSet, new Extraction.Metrics.WordSegmenter(TestPaths.RuleSet.Metrics, TestPaths.RuleSet.Folding));
+        Assert.Equal("区住房城乡建设局", builder.CanonicalName(written));
+    }
 
     [Fact]
     public void The_department_examples_of_the_rules_hold()

@@ -12,13 +12,17 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
     public TaskHistoryTests(SeriesDatabase db) => this.db = db;
 
     [Fact]
-    public void The_series_has_22_task_identities_with_87_reports_in_date_order()
+    public void The_series_has_22_task_identities_with_87_reports_and_one_task_without_a_report()
     {
         using var c = Database.OpenReadOnly(db.Path);
         Assert.Equal(22, c.ExecuteScalar<long>("SELECT count(DISTINCT identity_id) FROM task_history"));
-        Assert.Equal(87, c.ExecuteScalar<long>("SELECT count(*) FROM task_history"));
+        Assert.Equal(87, c.ExecuteScalar<long>("SELECT count(*) FROM task_history WHERE progress_text IS NOT NULL"));
+
+        // Task 10 of issue 15 has no 进展情况: it stays in the history, not reported.
+        Assert.Equal(88, c.ExecuteScalar<long>("SELECT count(*) FROM task_history"));
+        Assert.Equal("15/10", c.ExecuteScalar<string>("SELECT issue || '/' || number FROM task_history WHERE status = 'not_reported'"));
         Assert.Equal(1, c.ExecuteScalar<long>("SELECT count(*) FROM series"));
-        var perTask = c.Query<long>("SELECT count(*) FROM task_history GROUP BY identity_id").ToList();
+        var perTask = c.Query<long>("SELECT count(*) FROM task_history WHERE progress_text IS NOT NULL GROUP BY identity_id").ToList();
         Assert.Equal(21, perTask.Count(n => n == 4));
         Assert.Equal(1, perTask.Count(n => n == 3));
     }
@@ -53,6 +57,19 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
         }
 
         Assert.True(c.ExecuteScalar<long>("SELECT count(*) FROM task_history WHERE status = 'behind'") > 0);
+    }
+
+    [Fact]
+    public void Estates_started_do_not_measure_task_3s_target_of_households_renovated()
+    {
+        // 已开工老旧小区184个，涉及居民1.8万户: households of estates started, not of 完成改造
+        // 11710户; only issue 22's 已完成改造12136户 measures the target.
+        using var c = Database.OpenReadOnly(db.Path);
+        var completion = c.Query<double?>("SELECT completion FROM task_history WHERE identity_number = 3 ORDER BY bulletin_date").ToList();
+        Assert.Equal([null, null, null], completion.Take(3));
+        Assert.Equal(103.6, completion[3]!.Value, 1);
+        Assert.Equal(0, c.ExecuteScalar<long>("SELECT count(*) FROM audit"));
+        Assert.Equal(2, c.ExecuteScalar<long>("SELECT count(*) FROM measures m JOIN tasks t ON t.id = m.task_id WHERE t.number = 8 AND m.is_primary = 1 AND m.completion IS NOT NULL"));
     }
 
     [Fact]
@@ -94,7 +111,7 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
         Assert.Equal(["task_history", "department_report", "audit", "task_overview", "figure_overview"], sheets.Select(s => s.Name!.Value));
         var first = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!);
         var rows = first.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
-        Assert.Equal(1 + 87, rows.Count);
+        Assert.Equal(1 + 88, rows.Count);
         Assert.NotNull(first.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single(p => p.State?.Value == DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen));
         var completion = rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(13);
         Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, completion.DataType!.Value);
@@ -106,7 +123,7 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
         var (exit, output, _) = CliRunner.Run("export", "--format", "csv", "--db", db.Path);
         Assert.Equal(0, exit);
         Assert.StartsWith("identity_id,series_id,series,issuer,year,identity_number,task,issue,bulletin_date", output);
-        Assert.Equal(1 + 87, output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(1 + 88, output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     /// <summary>The four issues ingested once for all the tests of this class.</summary>

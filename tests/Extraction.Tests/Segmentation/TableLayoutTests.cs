@@ -171,6 +171,23 @@ public sealed class CellTableTests
     }
 
     [Fact]
+    public void A_status_column_and_a_not_reported_mark_are_kept_as_the_tasks_verdict()
+    {
+        var b = Parse("""
+            某县2024年民生实事项目推进情况表（截至6月底）
+
+            | 序号 | 项目名称 | 责任单位 | 推进情况 | 是否达到序时进度 |
+            | 1 | 新建村级养老服务站20个 | 县民政局 | 已建成8个 | 否 |
+            | 2 | 改造农村公路35公里 | 县交通运输局 | 已完成21公里 | 是 |
+            | 3 | 新增公共停车泊位800个 | 县住建局 | — | |
+            """);
+
+        Assert.Equal(["是否达到序时进度：否", "是否达到序时进度：是", "推进情况：—"], b.Tasks.Select(t => t.Verdict));
+        Assert.Null(b.Tasks[2].Progress);
+        Assert.Equal("已建成8个", b.Tasks[0].Progress!.Text);
+    }
+
+    [Fact]
     public void Cells_closed_by_pipes_are_read_one_per_line_and_a_lost_number_is_restored()
     {
         // Number 3 was lost at a page break: row 2 holds two rows' cells.

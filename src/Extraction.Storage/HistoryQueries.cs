@@ -1,0 +1,107 @@
+namespace Extraction.Storage;
+
+/// <summary>
+/// The read-only questions the commands ask of the task histories: a timeline, each task's
+/// latest report, chart points, the audit, word search and the exported views.
+/// </summary>
+public static class HistoryQueries
+{
+    /// <summary>The views written to a spreadsheet, one sheet each, in this order.</summary>
+    public static IReadOnlyList<string> Views { get; } = ["task_history", "department_report", "audit", "task_overview", "figure_overview"];
+
+    public static QueryResult Timeline(string databasePath, TaskSelection selection)
+    {
+        var (where, parameters) = selection.Filter();
+        return QueryRunner.Run(
+            databasePath,
+            $"""
+            SELECT series, identity_number AS task, issue, bulletin_date, as_of, number, round(completion, 1) AS completion,
+                   round(elapsed, 1) AS elapsed, status, printed_status, departments, progress_text
+            FROM task_history h WHERE {where}
+            ORDER BY series_id, identity_number, bulletin_date, issue
+            """,
+            parameters);
+    }
+
+    /// <summary>Completion over time of the selected tasks: identity, number, date, completion, programme year.</summary>
+    public static QueryResult ChartPoints(string databasePath, TaskSelection selection)
+    {
+        var (where, parameters) = selection.Filter();
+        return QueryRunner.Run(
+            databasePath,
+            $"SELECT identity_id, identity_number, coalesce(as_of, bulletin_date), completion, year FROM task_history h WHERE {where} AND completion IS NOT NULL ORDER BY identity_number, bulletin_date",
+            parameters);
+    }
+
+    /// <summary>Every task with its latest report.</summary>
+    public static QueryResult Latest(string databasePath) => QueryRunner.Run(
+        databasePath,
+        """
+        SELECT series, identity_number AS task, count(*) AS reports,
+               (SELECT round(completion, 1) FROM task_history l WHERE l.identity_id = h.identity_id ORDER BY bulletin_date DESC LIMIT 1) AS completion,
+               (SELECT status FROM task_history l WHERE l.identity_id = h.identity_id ORDER BY bulletin_date DESC LIMIT 1) AS status,
+               max(bulletin_date) AS latest, task AS text
+        FROM task_history h
+        GROUP BY identity_id
+        ORDER BY series_id, identity_number
+        """);
+
+    public static QueryResult Audit(string databasePath) =>
+        QueryRunner.Run(databasePath, "SELECT kind, series, issue, bulletin_date, number, figures, message FROM audit ORDER BY series, bulletin_date, number, kind");
+
+    /// <summary>Tasks, progress and statements holding every word (an FTS5 match of quoted words): series, issue, date, number, field, text.</summary>
+    public static QueryResult Search(string databasePath, IReadOnlyList<string> words)
+    {
+        // Each word quoted: the query is words, not FTS5 syntax.
+        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        const string Sql = """
+            SELECT b.series, b.issue, b.date AS bulletin_date, t.number, s.field,
+                   CASE s.field WHEN 'task' THEN t.text WHEN 'statement' THEN st.text ELSE p.text END AS text
+            FROM search_fts s
+            LEFT JOIN tasks t ON t.id = s.task_id
+            LEFT JOIN statements st ON st.id = s.statement_id
+            JOIN bulletins b ON b.id = coalesce(t.bulletin_id, st.bulletin_id)
+            LEFT JOIN progress p ON p.task_id = t.id
+            WHERE search_fts MATCH @match
+            ORDER BY b.series, b.date, coalesce(t.position, 1000000 + st.position), s.field DESC
+            """;
+        return QueryRunner.Run(databasePath, Sql, new Dictionary<string, object?> { ["@match"] = match });
+    }
+
+    public static QueryResult View(string databasePath, string view) =>
+        Views.Contains(view) ? QueryRunner.Run(databasePath, $"SELECT * FROM {view}") : throw new ArgumentException($"no view {view}", nameof(view));
+
+    public static QueryResult HistoryRows(string databasePath) =>
+        QueryRunner.Run(databasePath, "SELECT * FROM task_history ORDER BY series_id, identity_number, bulletin_date");
+}
+
+/// <summary>Which tasks a history command is about: a number (in any issue), text the task contains, a series or issuer.</summary>
+public sealed record TaskSelection(int? Number, string? Task, string? Series)
+{
+    public bool IsEmpty => Number is null && Task is null && Series is null;
+
+    internal (string Where, Dictionary<string, object?> Parameters) Filter()
+    {
+        var clauses = new List<string> { "1 = 1" };
+        var parameters = new Dictionary<string, object?>();
+        if (Number is { } n)
+        {
+            clauses.Add("(identity_number = @number OR identity_id IN (SELECT identity_id FROM task_history WHERE number = @number))");
+            parameters["@number"] = n;
+        }
+
+        if (Task is { } text)
+        {
+            clauses.Add("identity_id IN (SELECT identity_id FROM tasks WHERE text LIKE @task)");
+            parameters["@task"] = $"%{text}%";
+        }
+
+        if (Series is { } series)
+        {
+            clauses.Add("(series LIKE @series OR issuer LIKE @series)");
+            parameters["@series"] = $"%{series}%";
+        }
+
+        return (string.Join(" AND ", clauses), parameters);
+    }
+}

@@ -28,6 +28,7 @@ public static class Program
             SearchCommand.Create(context),
             HistoryCommand.Create(context),
             AuditCommand.Create(context),
+            StatusCommand.Create(context),
             ExportCommand.Create(context),
         };
 

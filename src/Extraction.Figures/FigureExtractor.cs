@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extraction.Figures.Numbers;
 using Extraction.Model;
 using Extraction.Rules;
 
@@ -49,7 +50,26 @@ public sealed class FigureExtractor
                 continue;
             }
 
-            var (reading, next) = reader.ReadAt(text, i);
+            // A number starts where its digits start: the tail of a run too long to be a number
+            // (99999999999999999999999999999) is not read as a number of its own.
+            if (i > 0 && Numeral.IsArabicDigit(text[i]) && Numeral.IsArabicDigit(text[i - 1]))
+            {
+                i = SkipDigits(text, i);
+                continue;
+            }
+
+            Reading? reading;
+            int next;
+            try
+            {
+                (reading, next) = reader.ReadAt(text, i);
+            }
+            catch (OverflowException)
+            {
+                // A quantity beyond any real figure (99999999999999999万亿元) is no figure.
+                (reading, next) = (null, SkipDigits(text, i + 1));
+            }
+
             if (reading is { } figure)
             {
                 found.Add(context.Describe(text, printed, figure, found.Count > 0 ? found[^1] : null));
@@ -76,5 +96,15 @@ public sealed class FigureExtractor
         }
 
         return figures;
+    }
+
+    private static int SkipDigits(string text, int i)
+    {
+        while (i < text.Length && (Numeral.IsArabicDigit(text[i]) || ChineseNumerals.IsNumeralChar(text[i])))
+        {
+            i++;
+        }
+
+        return i;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Extraction.Pipeline.Ingest;
 using Extraction.Model;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +13,7 @@ namespace Extraction.Storage;
 /// crash or a bad file never leaves a half-written bulletin. Saving the same content twice
 /// changes nothing; a bulletin carried by several files is stored once.
 /// </summary>
-public sealed class BulletinStore : IDisposable
+public sealed class BulletinStore : IBulletinSink, IDisposable
 {
     private readonly SqliteConnection connection;
 
@@ -22,13 +23,26 @@ public sealed class BulletinStore : IDisposable
     }
 
     /// <summary>
-    /// How this content fared when the same rules and build last read it: null when they have
-    /// not; else its error, "" when it was parsed.
+    /// How this content fared at this path when the same rules and build last read it: null
+    /// when they have not; else its error, "" when it was parsed.
     /// </summary>
-    public string? Current(string sha256, string extractorVersion) =>
+    public string? Current(string sha256, string path, string extractorVersion) =>
         connection.QueryFirstOrDefault<string?>(
-            "SELECT coalesce(error, '') FROM source_documents WHERE sha256 = @sha256 AND rules_fingerprint = @extractorVersion",
-            new { sha256, extractorVersion });
+            "SELECT coalesce(error, '') FROM source_documents WHERE sha256 = @sha256 AND path = @path AND rules_fingerprint = @extractorVersion",
+            new { sha256, path, extractorVersion });
+
+    /// <summary>Every path the database holds a file from.</summary>
+    public IReadOnlyList<string> Paths() => [.. connection.Query<string>("SELECT path FROM source_documents ORDER BY path")];
+
+    /// <summary>Forgets the files at these paths, and the bulletins no other file carries; returns how many files.</summary>
+    public int Forget(IReadOnlyCollection<string> paths)
+    {
+        using var transaction = connection.BeginTransaction();
+        var forgotten = connection.Execute("DELETE FROM source_documents WHERE path IN @paths", new { paths }, transaction);
+        DeleteOrphans(transaction);
+        transaction.Commit();
+        return forgotten;
+    }
 
     public IngestStatus Save(StoredFile file, BulletinDocument? bulletin, string? error, IReadOnlyList<FieldProvenance>? provenance = null)
     {
@@ -40,6 +54,9 @@ public sealed class BulletinStore : IDisposable
             SaveProvenance(id, file.Sha256, provenance ?? [], transaction);
         }
 
+        // The path now holds this content: what it held before (an earlier edit, a wrong issue
+        // number since corrected) is no longer in the archive.
+        connection.Execute("DELETE FROM source_documents WHERE path = @Path AND sha256 <> @Sha256", file, transaction);
         connection.Execute(
             """
             INSERT INTO source_documents (sha256, file_name, path, format, pages, size_bytes, status, error, rules_fingerprint, bulletin_id, ingested_at)
@@ -59,13 +76,16 @@ public sealed class BulletinStore : IDisposable
             },
             transaction);
 
-        // A bulletin whose last file now says something else is no longer anyone's.
-        connection.Execute("DELETE FROM bulletins WHERE id NOT IN (SELECT bulletin_id FROM source_documents WHERE bulletin_id IS NOT NULL)", transaction: transaction);
+        DeleteOrphans(transaction);
         transaction.Commit();
         return error is not null ? IngestStatus.Failed : known ? IngestStatus.Updated : IngestStatus.Added;
     }
 
     public void Dispose() => connection.Dispose();
+
+    /// <summary>A bulletin whose last file now says something else, or is gone, is no longer anyone's.</summary>
+    private void DeleteOrphans(SqliteTransaction transaction) =>
+        connection.Execute("DELETE FROM bulletins WHERE id NOT IN (SELECT bulletin_id FROM source_documents WHERE bulletin_id IS NOT NULL)", transaction: transaction);
 
     private long SaveBulletin(BulletinDocument document, string sha256, SqliteTransaction tx)
     {
@@ -217,7 +237,9 @@ public sealed class BulletinStore : IDisposable
                     INSERT INTO provenance (bulletin_id, source, field, rule, value, part, paragraph, start, length, page, source_text)
                     VALUES (@bulletinId, @source, @Field, @Rule, @Value, @part, @paragraph, @start, @length, @page, @text)
                     """,
-                    new { bulletinId, source, field.Field, field.Rule, field.Value, part, paragraph = range?.Paragraph, start = range?.Start, length = range?.Length, page = range?.Page, text = range?.Text },
+                    // The value is written once, on part 0: a field read from many lines would
+                    // otherwise repeat its whole text on every line's row (a database quadratic in it).
+                    new { bulletinId, source, field.Field, field.Rule, Value = part == 0 ? field.Value : "", part, paragraph = range?.Paragraph, start = range?.Start, length = range?.Length, page = range?.Page, text = range?.Text },
                     tx);
             }
         }
@@ -256,8 +278,3 @@ public sealed class BulletinStore : IDisposable
         return builder.ToString();
     }
 }
-
-/// <summary>A file offered to ingest, described by its content hash.</summary>
-public sealed record StoredFile(string Path, string FileName, string Sha256, long SizeBytes, string? Format, int? Pages, string ExtractorVersion);
-
-public enum IngestStatus { Added, Updated, Unchanged, Failed }

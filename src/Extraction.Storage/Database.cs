@@ -9,9 +9,17 @@ public static class Database
 {
     private const string ResourcePrefix = "Extraction.Storage.Schema.";
 
+    /// <summary>How long a statement waits for a lock another connection holds before it gives up.</summary>
+    private const int BusyMilliseconds = 60_000;
+
+    /// <summary>
+    /// Opens the database for writing. In WAL mode readers and the one writer do not block each
+    /// other: a long query never aborts an ingest, an ingest never aborts a query.
+    /// </summary>
     public static SqliteConnection OpenForWriting(string path)
     {
         var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
+        connection.Execute("PRAGMA journal_mode = WAL");
         Migrate(connection);
         return connection;
     }
@@ -37,6 +45,7 @@ public static class Database
             Pooling = false,
         }.ToString());
         connection.Open();
+        connection.Execute($"PRAGMA busy_timeout = {BusyMilliseconds}");
         return connection;
     }
 

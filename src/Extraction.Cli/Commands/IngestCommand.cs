@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Security.Cryptography;
+using Extraction.Cli.Output;
 using Extraction.History;
 using Extraction.Metrics;
-using Extraction.Pipeline;
+using Extraction.Pipeline.Ingest;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +10,8 @@ namespace Extraction.Cli.Commands;
 
 /// <summary>
 /// <c>extract ingest PATH... [--db FILE]</c>: every bulletin under the paths into SQLite.
-/// A bad file is recorded as failed with its reason and the batch carries on.
+/// A bad file is recorded as failed with its reason and the batch carries on (the policy is
+/// the pipeline's <see cref="Ingestor"/>; this command only prints).
 /// </summary>
 internal static class IngestCommand
 {
@@ -26,10 +27,13 @@ internal static class IngestCommand
         var family = CommonOptions.Family();
         var force = new Option<bool>("--force") { Description = "Parse every file again, even when its content and the extractor are unchanged" };
         var strict = new Option<bool>("--strict") { Description = "Exit with 1 when any file failed (default: 0 once the batch is done; failures are recorded)" };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the failures and the final summary" };
+        var prune = new Option<bool>("--prune") { Description = "Forget the files (and their bulletins) whose paths no longer exist" };
+        var maxMb = new Option<double>("--max-mb") { Description = "Largest file read, in MB", DefaultValueFactory = _ => IngestLimits.Default.MaxBytes / 1024.0 / 1024.0, HelpName = "MB" };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "Longest one file may take to parse", DefaultValueFactory = _ => IngestLimits.Default.MaxSeconds, HelpName = "S" };
         var command = new Command("ingest", "Extract bulletins from files and folders into a SQLite database")
         {
-            paths, db, rules, family, force, strict, quiet,
+            paths, db, rules, family, force, strict, quiet, prune, maxMb, maxSeconds,
         };
         command.SetAction(r => Run(
             context,
@@ -37,12 +41,19 @@ internal static class IngestCommand
             r.GetValue(db)!,
             r.GetValue(rules),
             r.GetValue(family),
-            new Flags(r.GetValue(force), r.GetValue(strict), r.GetValue(quiet))));
+            new Flags(r.GetValue(force), r.GetValue(strict), r.GetValue(quiet), r.GetValue(prune)),
+            new IngestLimits((long)(r.GetValue(maxMb) * 1024 * 1024), r.GetValue(maxSeconds))));
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, string databasePath, string? rulesDirectory, string? family, Flags flags)
+    private static int Run(CliContext context, string[] paths, string databasePath, string? rulesDirectory, string? family, Flags flags, IngestLimits limits)
     {
+        if (limits.MaxBytes <= 0 || limits.MaxSeconds <= 0)
+        {
+            context.Error.WriteLine("extract: --max-mb and --max-seconds must be above 0");
+            return ExitCodes.Usage;
+        }
+
         var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
         if (missing.Count > 0)
         {
@@ -50,22 +61,26 @@ internal static class IngestCommand
         }
 
         var parser = context.CreateParser(rulesDirectory, family);
+        var (files, skipped) = ArchiveFiles.Expand(paths);
+        foreach (var (path, reason) in skipped)
+        {
+            context.Error.WriteLine($"skipped   {path}  {reason}");
+        }
 
-        var files = InputFiles.Expand(paths);
-        var version = ExtractorVersion.Of(parser.Rules);
-        var counts = new Dictionary<IngestStatus, int>();
+        IngestSummary summary;
         try
         {
-            using var store = new BulletinStore(databasePath);
-            for (var i = 0; i < files.Count; i++)
+            using var writer = WriterLock.Acquire(databasePath);
+            using (var store = new BulletinStore(databasePath))
             {
-                var (status, detail) = IngestOne(store, parser, files[i], version, flags.Force);
-                counts[status] = counts.GetValueOrDefault(status) + 1;
-                if (!flags.Quiet || status == IngestStatus.Failed)
+                if (flags.Prune)
                 {
-                    var counter = $"[{(i + 1).ToString().PadLeft(files.Count.ToString().Length)}/{files.Count}]";
-                    context.Error.WriteLine($"{counter} {status.ToString().ToLowerInvariant(),-9} {files[i]}  {detail}");
+                    var gone = store.Paths().Where(p => !File.Exists(p)).ToList();
+                    context.Error.WriteLine($"pruned: {store.Forget(gone)} files no longer in the archive");
                 }
+
+                using var progress = new IngestProgress(context.Error, flags.Quiet, IngestProgress.IsTerminal(context.Error));
+                summary = new Ingestor(parser, store, limits, ExtractorVersion.Of(parser.Rules)).Run(files, flags.Force, progress);
             }
 
             // The task histories are derived from every bulletin of the database, so they are
@@ -79,46 +94,10 @@ internal static class IngestCommand
             return context.Fail($"{databasePath}: {e.Message}");
         }
 
-        var failed = counts.GetValueOrDefault(IngestStatus.Failed);
-        context.Error.WriteLine(
-            $"{files.Count} file{(files.Count == 1 ? "" : "s")} into {databasePath}: {counts.GetValueOrDefault(IngestStatus.Added)} added, " +
-            $"{counts.GetValueOrDefault(IngestStatus.Updated)} updated, {counts.GetValueOrDefault(IngestStatus.Unchanged)} unchanged, {failed} failed");
-        if (failed > 0)
-        {
-            context.Error.WriteLine("failed files are listed by: extract query \"select path, error from source_documents where status = 'failed'\"");
-        }
-
+        IngestProgress.Summarise(context.Error, summary, databasePath, IngestProgress.IsTerminal(context.Error));
+        var failed = summary.Count(IngestStatus.Failed);
         return failed > 0 && flags.Strict ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static (IngestStatus Status, string Detail) IngestOne(BulletinStore store, BulletinParser parser, string path, string version, bool force)
-    {
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var sha = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("unreadable:" + Path.GetFullPath(path))));
-            store.Save(new StoredFile(path, Path.GetFileName(path), sha, 0, null, null, version), null, e.Message);
-            return (IngestStatus.Failed, e.Message);
-        }
-
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (!force && store.Current(sha256, version) is { } before)
-        {
-            // A file that failed before fails again: the summary and --strict must still say so.
-            return before.Length == 0 ? (IngestStatus.Unchanged, "") : (IngestStatus.Failed, $"{before} (as before)");
-        }
-
-        var outcome = parser.Parse(Path.GetFileName(path), content, path);
-        var source = outcome.Bulletin?.Source;
-        var file = new StoredFile(path, Path.GetFileName(path), sha256, content.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, version);
-        var status = store.Save(file, outcome.Succeeded ? outcome.Bulletin : null, outcome.Error, outcome.Provenance);
-        var detail = outcome.Succeeded ? $"{outcome.Bulletin!.Tasks.Count} tasks" : outcome.Error!;
-        return (status, detail);
-    }
-
-    private sealed record Flags(bool Force, bool Strict, bool Quiet);
+    private sealed record Flags(bool Force, bool Strict, bool Quiet, bool Prune);
 }

@@ -24,7 +24,7 @@ public sealed class HtmlDocumentReader(RuleSet rules) : IDocumentReader
     public ReadResult Read(byte[] content)
     {
         // A NUL byte is damage, not text; the parser would keep it as U+FFFD.
-        var html = HtmlCharset.Decode(content, out _).Replace("\0", "", StringComparison.Ordinal);
+        var html = NestingLimiter.Limit(HtmlCharset.Decode(content, out _).Replace("\0", "", StringComparison.Ordinal));
         var document = new HtmlParser(new HtmlParserOptions { SkipComments = true }).ParseDocument(html);
         if (document.Body is not { } body || body.LocalName != "body")
         {

@@ -1,3 +1,4 @@
+using Extraction.Pipeline.Ingest;
 using Dapper;
 using Extraction.Pipeline;
 using Extraction.Storage;

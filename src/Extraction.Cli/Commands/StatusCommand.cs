@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Extraction.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Extraction.Cli.Commands;
+
+/// <summary><c>extract status [--failed]</c>: each file the database holds, how it fared, and the bulletin it gave.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var failed = new Option<bool>("--failed") { Description = "Only the files that failed, with their reasons" };
+        var db = CommonOptions.Database();
+        var format = OutputFormat.Option();
+        var command = new Command("status", "Show what the database holds from which file") { failed, db, format };
+        command.SetAction(r =>
+        {
+            try
+            {
+                OutputFormat.Write(context.Out, ArchiveQueries.Files(r.GetValue(db)!, r.GetValue(failed)), r.GetValue(format)!);
+                return ExitCodes.Ok;
+            }
+            catch (FileNotFoundException e)
+            {
+                return context.Fail(e.Message);
+            }
+            catch (SqliteException e)
+            {
+                return context.Fail($"{r.GetValue(db)}: {e.Message}");
+            }
+        });
+        return command;
+    }
+}

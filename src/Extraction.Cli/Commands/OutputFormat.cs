@@ -19,18 +19,21 @@ internal static class OutputFormat
         return format;
     }
 
-    public static void Write(TextWriter w, QueryResult result, string format)
+    public static void Write(TextWriter w, QueryResult result, string format) => Write(w, result.Columns, result.Rows, format);
+
+    /// <summary>Rows as they come (a query's rows are streamed, not held).</summary>
+    public static void Write(TextWriter w, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string format)
     {
         switch (format)
         {
             case "csv":
-                CsvOutput.Write(w, result);
+                CsvOutput.Write(w, columns, rows);
                 break;
             case "json":
-                JsonOutput.Write(w, result);
+                JsonOutput.Write(w, columns, rows);
                 break;
             default:
-                TableOutput.Write(w, result);
+                TableOutput.Write(w, columns, rows);
                 break;
         }
     }

@@ -4,36 +4,54 @@ using Microsoft.Data.Sqlite;
 
 namespace Extraction.Cli.Commands;
 
-/// <summary><c>extract query SQL [--db FILE] [--format table|csv|json]</c>: any SQL, on a database opened read-only.</summary>
+/// <summary>
+/// <c>extract query SQL [--db FILE] [--format table|csv|json] [--timeout S]</c>: one read-only SQL
+/// statement; it cannot change the database or write any file, and its rows are streamed.
+/// </summary>
 internal static class QueryCommand
 {
     public static Command Create(CliContext context)
     {
-        var sql = new Argument<string>("SQL") { Description = "One SQL statement, e.g. \"select * from task_overview\" (see docs/schema.md)" };
+        var sql = new Argument<string>("SQL") { Description = "One SQL statement that reads, e.g. \"select * from task_overview\" (see docs/schema.md)" };
         var db = CommonOptions.Database();
         var format = OutputFormat.Option();
-        var command = new Command("query", "Run SQL on the database (read-only) and print the rows") { sql, db, format };
-        command.SetAction(r => Run(context, r.GetValue(sql)!, r.GetValue(db)!, r.GetValue(format)!));
+        var timeout = new Option<double>("--timeout") { Description = "Stop the query after this many seconds", DefaultValueFactory = _ => 60, HelpName = "S" };
+        var command = new Command("query", "Run SQL on the database (read-only) and print the rows") { sql, db, format, timeout };
+        command.SetAction(r => Run(context, r.GetValue(sql)!, r.GetValue(db)!, r.GetValue(format)!, r.GetValue(timeout)));
         return command;
     }
 
-    private static int Run(CliContext context, string sql, string databasePath, string format)
+    private static int Run(CliContext context, string sql, string databasePath, string format, double timeout)
     {
-        QueryResult result;
+        if (timeout <= 0)
+        {
+            context.Error.WriteLine("extract: --timeout must be above 0");
+            return ExitCodes.Usage;
+        }
+
         try
         {
-            result = QueryRunner.Run(databasePath, sql);
+            using var query = ReadOnlyQuery.Start(databasePath, sql, TimeSpan.FromSeconds(timeout));
+            OutputFormat.Write(context.Out, query.Columns, query.Rows(), format);
+            return ExitCodes.Ok;
         }
         catch (FileNotFoundException e)
         {
             return context.Fail(e.Message);
         }
+        catch (QueryRefusedException e)
+        {
+            return context.Fail($"query refused: {e.Message}");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 9)
+        {
+            return context.Fail($"query stopped after {timeout} s (--timeout)");
+        }
         catch (SqliteException e)
         {
-            return context.Fail($"SQL error: {e.Message.Replace("SQLite Error ", "", StringComparison.Ordinal)}");
+            return context.Fail(e.SqliteErrorCode == 23
+                ? "query refused: it reads nothing but the database (no ATTACH, no writing, no writing pragma)"
+                : $"SQL error: {e.Message.Replace("SQLite Error ", "", StringComparison.Ordinal)}");
         }
-
-        OutputFormat.Write(context.Out, result, format);
-        return ExitCodes.Ok;
     }
 }

@@ -111,7 +111,7 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
     private sealed class FileTooLargeException(long? size, long limit)
         : Exception($"{(size is { } s ? $"{Megabytes(s)} MB" : "more than the limit")}: files over {Megabytes(limit)} MB are not read (the limit; --max-mb to change it)")
     {
-        private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 

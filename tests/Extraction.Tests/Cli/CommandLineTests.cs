@@ -223,7 +223,7 @@ public sealed class CommandLineTests : IDisposable
 
         var (exit, _, error) = CliRunner.Run("query", "delete from tasks", "--db", db);
         Assert.Equal(ExitCodes.Failure, exit);
-        Assert.Contains("readonly", error);
+        Assert.Contains("only statements that read are run", error);
 
         Assert.Equal(ExitCodes.Failure, CliRunner.Run("query", "select nonsense from nowhere", "--db", db).Exit);
         Assert.Contains("no database", CliRunner.Run("query", "select 1", "--db", dir.File("missing.db")).Error);

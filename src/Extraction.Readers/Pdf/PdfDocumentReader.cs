@@ -26,6 +26,11 @@ public sealed class PdfDocumentReader(Func<string, bool>? opensParagraph = null)
 
     public ReadResult Read(byte[] content)
     {
+        if (InflationGuard.Check(content) is { } bomb)
+        {
+            return ReadResult.Failure(bomb);
+        }
+
         PdfDocument document;
         try
         {

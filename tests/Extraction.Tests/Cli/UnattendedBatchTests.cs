@@ -76,6 +76,67 @@ public sealed class UnattendedBatchTests
     }
 
     [Fact]
+    public void A_pdf_whose_streams_expand_to_gigabytes_is_refused_before_it_is_inflated()
+    {
+        using var dir = new TempDirectory();
+        var pdf = dir.File("bomb.pdf");
+        File.WriteAllBytes(pdf, BombPdf(100 * 1024 * 1024));
+
+        var (exit, _, error) = CliRunner.Run("parse", pdf);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("expand beyond 64 MB (a decompression bomb?)", error);
+    }
+
+    /// <summary>A well-formed one-page PDF whose content stream inflates to <paramref name="bytes"/> of text operations.</summary>
+    private static byte[] BombPdf(int bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var line = System.Text.Encoding.ASCII.GetBytes("BT /F1 12 Tf 72 712 Td (x) Tj ET\n");
+            for (var written = 0; written < bytes; written += line.Length)
+            {
+                zlib.Write(line);
+            }
+        }
+
+        var data = compressed.ToArray();
+        var ascii = System.Text.Encoding.ASCII;
+        string[] objects =
+        [
+            "<</Type/Catalog/Pages 2 0 R>>", "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            "<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
+            null!, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        ];
+        using var pdf = new MemoryStream();
+        pdf.Write(ascii.GetBytes("%PDF-1.4\n"));
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Position);
+            pdf.Write(ascii.GetBytes($"{i + 1} 0 obj\n"));
+            if (objects[i] is null)
+            {
+                pdf.Write(ascii.GetBytes($"<</Length {data.Length}/Filter/FlateDecode>>stream\n"));
+                pdf.Write(data);
+                pdf.Write(ascii.GetBytes("\nendstream"));
+            }
+            else
+            {
+                pdf.Write(ascii.GetBytes(objects[i]));
+            }
+
+            pdf.Write(ascii.GetBytes("\nendobj\n"));
+        }
+
+        var xref = pdf.Position;
+        pdf.Write(ascii.GetBytes("xref\n0 6\n0000000000 65535 f \n" + string.Concat(offsets.Select(o => $"{o:D10} 00000 n \n"))));
+        pdf.Write(ascii.GetBytes($"trailer<</Size 6/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF"));
+        return pdf.ToArray();
+    }
+
+    [Fact]
     public void An_empty_folder_and_a_folder_of_failures_end_with_a_summary()
     {
         using var dir = new TempDirectory();

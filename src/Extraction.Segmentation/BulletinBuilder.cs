@@ -33,7 +33,7 @@ public sealed class BulletinBuilder(RuleSet rules, MetricTagger metrics)
     public (BulletinDocument Bulletin, IReadOnlyList<FieldProvenance> Provenance) Build(SegmentedBulletin segmented, RawDocument document, SourceInfo source)
     {
         var explain = new Explainer(document);
-        var warnings = new List<string>();
+        var warnings = new List<string>(document.Warnings ?? []);
         var statements = segmented.Statements.ToList();
         var firstTask = segmented.Tasks.Count == 0 ? Position.Max : segmented.Tasks.Min(t => Position.Start(t.Number.Source));
         DropLinesAboveTitle(statements, segmented.Title);

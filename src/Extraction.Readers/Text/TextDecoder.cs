@@ -12,11 +12,28 @@ public static class TextDecoder
 
     public static Encoding Gb18030 { get; } = GetGb18030();
 
-    public static string Decode(byte[] content, out string encodingName)
+    public static string Decode(byte[] content, out string encodingName) => Decode(content, out encodingName, out _);
+
+    /// <param name="replaced">How many invalid bytes of otherwise good UTF-8 were replaced (U+FFFD).</param>
+    public static string Decode(byte[] content, out string encodingName, out int replaced)
     {
         var (encoding, skip) = Detect(content);
         encodingName = encoding.WebName;
-        return encoding.GetString(content, skip, content.Length - skip);
+        var text = encoding.GetString(content, skip, content.Length - skip);
+        replaced = encoding is UTF8Encoding ? text.Count(c => c == '\uFFFD') - CountReplacementCharacters(content) : 0;
+        return text;
+    }
+
+    /// <summary>U+FFFD written in the file itself (EF BF BD), not made by decoding.</summary>
+    private static int CountReplacementCharacters(byte[] content)
+    {
+        var count = 0;
+        for (var i = content.AsSpan().IndexOf("\uFFFD"u8); i >= 0; i = content.AsSpan(i + 3).IndexOf("\uFFFD"u8) is var next and >= 0 ? i + 3 + next : -1)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>True when the bytes decode to mostly printable characters.</summary>
@@ -82,15 +99,52 @@ public static class TextDecoder
             return (new UnicodeEncoding(bigEndian: zerosAtEven > zerosAtOdd, byteOrderMark: false), 0);
         }
 
-        try
+        // UTF-8 with a few invalid bytes (a truncated last character, a damaged byte) is still
+        // UTF-8: GB18030 would turn all of it into nonsense. Past a few per thousand, it is not.
+        var invalid = InvalidUtf8Sequences(b);
+        return invalid == 0 || (invalid <= Math.Max(MaxStrayBytes, b.Length / 1000) && ValidMultibyte(b) > invalid * 10)
+            ? (new UTF8Encoding(false), 0)
+            : (Gb18030, 0);
+    }
+
+    private const int MaxStrayBytes = 4;
+
+    /// <summary>Invalid UTF-8 sequences in the bytes.</summary>
+    private static int InvalidUtf8Sequences(byte[] b)
+    {
+        var invalid = 0;
+        var span = b.AsSpan();
+        while (span.Length > 0)
         {
-            new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(b);
-            return (new UTF8Encoding(false), 0);
+            var status = System.Text.Rune.DecodeFromUtf8(span, out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                invalid++;
+            }
+
+            span = span[Math.Max(1, consumed)..];
         }
-        catch (DecoderFallbackException)
+
+        return invalid;
+    }
+
+    /// <summary>Valid multi-byte UTF-8 characters: what makes a file UTF-8 rather than ASCII with noise.</summary>
+    private static int ValidMultibyte(byte[] b)
+    {
+        var count = 0;
+        var span = b.AsSpan();
+        while (span.Length > 0)
         {
-            return (Gb18030, 0);
+            var status = System.Text.Rune.DecodeFromUtf8(span, out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done && consumed > 1)
+            {
+                count++;
+            }
+
+            span = span[Math.Max(1, consumed)..];
         }
+
+        return count;
     }
 
     private static Encoding GetGb18030()

@@ -12,11 +12,12 @@ public sealed class TextDocumentReader : IDocumentReader
 
     public ReadResult Read(byte[] content)
     {
-        var text = TextDecoder.Decode(content, out _);
+        var text = TextDecoder.Decode(content, out _, out var replaced);
         var paragraphs = SplitParagraphs(text);
+        IReadOnlyList<string>? warnings = replaced > 0 ? [$"{replaced} invalid byte{(replaced == 1 ? "" : "s")} in the UTF-8 text replaced by �"] : null;
         return paragraphs.Count == 0
             ? ReadResult.Failure("no text (the file holds only blank lines)")
-            : ReadResult.Success(new RawDocument(Format, paragraphs, Pages: null));
+            : ReadResult.Success(new RawDocument(Format, paragraphs, Pages: null, warnings));
     }
 
     /// <summary>

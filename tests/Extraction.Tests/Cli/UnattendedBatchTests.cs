@@ -53,7 +53,8 @@ public sealed class UnattendedBatchTests
         Assert.Contains("4 files into", error);
         using var c = Database.OpenReadOnly(db);
         Assert.Equal(4, c.ExecuteScalar<long>("SELECT count(*) FROM source_documents WHERE status = 'parsed'"));
-        Assert.Equal(1, c.ExecuteScalar<long>("SELECT count(*) FROM tasks t JOIN source_documents s ON s.bulletin_id = t.bulletin_id WHERE s.file_name = 'invalid-byte.txt'"));
+        Assert.Equal("新增城镇就业3000人。", c.ExecuteScalar<string>("SELECT t.text FROM tasks t JOIN source_documents s ON s.bulletin_id = t.bulletin_id WHERE s.file_name = 'invalid-byte.txt'"));
+        Assert.Equal("1 invalid byte in the UTF-8 text replaced by �", c.ExecuteScalar<string>("SELECT w.message FROM warnings w JOIN source_documents s ON s.bulletin_id = w.bulletin_id WHERE s.file_name = 'invalid-byte.txt'"));
         Assert.True(new FileInfo(db).Length < 20 * 1024 * 1024, $"{new FileInfo(db).Length} bytes");
     }
 

@@ -29,6 +29,7 @@ public static class Program
             HistoryCommand.Create(context),
             AuditCommand.Create(context),
             StatusCommand.Create(context),
+            RebuildCommand.Create(context),
             ExportCommand.Create(context),
         };
 

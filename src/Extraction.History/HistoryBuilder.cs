@@ -76,7 +76,7 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
     public string CanonicalName(string name) => rules.Departments.Canonical(rules.Folding.Fold(name));
 
     /// <summary>Bulletins of one issuer, series name and programme year are a series; a bulletin naming neither issuer nor series stands alone.</summary>
-    private static string SeriesKey(BulletinFacts b) =>
+    public static string SeriesKey(BulletinFacts b) =>
         b.Issuer is null && b.Series is null
             ? $"bulletin:{b.Id}"
             : string.Join('\u001F', b.Issuer ?? "", b.Series ?? "", b.ProgrammeYear?.ToString(CultureInfo.InvariantCulture) ?? "");

@@ -38,8 +38,9 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
     public int Forget(IReadOnlyCollection<string> paths)
     {
         using var transaction = connection.BeginTransaction();
+        var candidates = connection.Query<long>("SELECT bulletin_id FROM source_documents WHERE path IN @paths AND bulletin_id IS NOT NULL", new { paths }, transaction).ToList();
         var forgotten = connection.Execute("DELETE FROM source_documents WHERE path IN @paths", new { paths }, transaction);
-        DeleteOrphans(transaction);
+        DeleteOrphans(candidates, transaction);
         transaction.Commit();
         return forgotten;
     }
@@ -48,6 +49,7 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
     {
         using var transaction = connection.BeginTransaction();
         var known = connection.ExecuteScalar<long?>("SELECT id FROM source_documents WHERE sha256 = @Sha256", file, transaction) is not null;
+        var before = connection.Query<long>("SELECT bulletin_id FROM source_documents WHERE (sha256 = @Sha256 OR path = @Path) AND bulletin_id IS NOT NULL", file, transaction).ToList();
         long? bulletinId = error is null && bulletin is not null ? SaveBulletin(bulletin, file.Sha256, transaction) : null;
         if (bulletinId is { } id)
         {
@@ -76,16 +78,31 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
             },
             transaction);
 
-        DeleteOrphans(transaction);
+        DeleteOrphans(before, transaction);
         transaction.Commit();
         return error is not null ? IngestStatus.Failed : known ? IngestStatus.Updated : IngestStatus.Added;
     }
 
     public void Dispose() => connection.Dispose();
 
-    /// <summary>A bulletin whose last file now says something else, or is gone, is no longer anyone's.</summary>
-    private void DeleteOrphans(SqliteTransaction transaction) =>
-        connection.Execute("DELETE FROM bulletins WHERE id NOT IN (SELECT bulletin_id FROM source_documents WHERE bulletin_id IS NOT NULL)", transaction: transaction);
+    /// <summary>
+    /// Of the bulletins these files carried, those whose last file now says something else, or is
+    /// gone, are no longer anyone's. Only they are looked at: a save costs the same in any database.
+    /// </summary>
+    private void DeleteOrphans(IReadOnlyList<long> candidates, SqliteTransaction transaction)
+    {
+        if (candidates.Count > 0)
+        {
+            HistoryStore.ForgetIndex(connection, transaction, [.. connection.Query<long>(
+                "SELECT id FROM bulletins WHERE id IN @candidates AND NOT EXISTS (SELECT 1 FROM source_documents s WHERE s.bulletin_id = bulletins.id)",
+                new { candidates },
+                transaction)]);
+            connection.Execute(
+                "DELETE FROM bulletins WHERE id IN @candidates AND NOT EXISTS (SELECT 1 FROM source_documents s WHERE s.bulletin_id = bulletins.id)",
+                new { candidates },
+                transaction);
+        }
+    }
 
     private long SaveBulletin(BulletinDocument document, string sha256, SqliteTransaction tx)
     {
@@ -101,13 +118,16 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
             VALUES (@identity, @Series, @Issue, @Issuer, @date, @Title, @Year, @DeclaredCategories, @DeclaredTasks)
             ON CONFLICT (identity_key) DO UPDATE SET
                 series = excluded.series, issue = excluded.issue, issuer = excluded.issuer, date = excluded.date, title = excluded.title,
-                year = excluded.year, declared_categories = excluded.declared_categories, declared_tasks = excluded.declared_tasks
+                year = excluded.year, declared_categories = excluded.declared_categories, declared_tasks = excluded.declared_tasks,
+                series_id = NULL
             RETURNING id
             """,
             row,
             tx);
 
         // The content of a bulletin is replaced as a whole: a re-parse may add, drop or renumber tasks.
+        // Its rows of the search index go with it (they are keyed by task and statement: no foreign key).
+        HistoryStore.ForgetIndex(connection, tx, [id]);
         foreach (var table in new[] { "figures", "tasks", "categories", "problems", "warnings", "statements", "tallies", "provenance" })
         {
             connection.Execute($"DELETE FROM {table} WHERE bulletin_id = @id", new { id }, tx);

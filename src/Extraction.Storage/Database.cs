@@ -20,6 +20,10 @@ public static class Database
     {
         var connection = Open(path, SqliteOpenMode.ReadWriteCreate);
         connection.Execute("PRAGMA journal_mode = WAL");
+
+        // In WAL mode NORMAL loses no committed transaction on a crash of the program (only,
+        // at worst, the last ones on a power cut), and spares an fsync per transaction.
+        connection.Execute("PRAGMA synchronous = NORMAL");
         Migrate(connection);
         return connection;
     }

@@ -8,15 +8,49 @@ namespace Extraction.Storage;
 /// <summary>
 /// The task histories in the database: reads the facts the history is derived from, and
 /// writes what <see cref="HistoryBuilder"/> derives in one transaction, replacing what was
-/// derived before, so the histories always agree with the stored bulletins.
+/// derived before, so the histories always agree with the stored bulletins. After an ingest
+/// only the series that gained, lost or changed bulletins are rebuilt (<see cref="Update"/>);
+/// <see cref="Rebuild"/> does them all.
 /// </summary>
 public static class HistoryStore
 {
-    public static HistorySummary Rebuild(SqliteConnection connection, HistoryBuilder builder)
+    /// <summary>Rebuilds the histories of every series.</summary>
+    public static HistorySummary Rebuild(SqliteConnection connection, HistoryBuilder builder) => Derive(connection, builder, everything: true);
+
+    /// <summary>Rebuilds the series whose bulletins changed since their histories were built.</summary>
+    public static HistorySummary Update(SqliteConnection connection, HistoryBuilder builder) => Derive(connection, builder, everything: false);
+
+    /// <summary>Removes the search-index rows of these bulletins' tasks and statements (before they are replaced or deleted).</summary>
+    internal static void ForgetIndex(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<long> bulletinIds)
+    {
+        if (bulletinIds.Count == 0)
+        {
+            return;
+        }
+
+        var rowids = connection.Query<long>("SELECT id * 2 FROM tasks WHERE bulletin_id IN @bulletinIds", new { bulletinIds }, tx)
+            .SelectMany(r => new[] { r, r + 1 })
+            .Concat(connection.Query<long>("SELECT -id FROM statements WHERE bulletin_id IN @bulletinIds", new { bulletinIds }, tx))
+            .ToList();
+        foreach (var chunk in rowids.Chunk(500))
+        {
+            connection.Execute("DELETE FROM search_fts WHERE rowid IN @chunk", new { chunk }, tx);
+        }
+    }
+
+    private static HistorySummary Derive(SqliteConnection connection, HistoryBuilder builder, bool everything)
     {
         using var tx = connection.BeginTransaction();
-        var result = builder.Build(Facts(connection, tx));
-        Clear(connection, tx);
+        var bulletins = connection.Query<BulletinRow>("SELECT id, issuer, series, year, date, issue, series_id AS SeriesId FROM bulletins", transaction: tx)
+            .Select(b => (Row: b, Facts: new BulletinFacts(b.Id, b.Issuer, b.Series, (int?)b.Year, Date(b.Date), (int?)b.Issue)))
+            .ToList();
+        var stored = connection.Query<(long Id, string Key, long Bulletins)>("SELECT id, key, bulletins FROM series", transaction: tx).ToList();
+        var dirty = everything ? [.. bulletins.Select(b => HistoryBuilder.SeriesKey(b.Facts))] : DirtyKeys(bulletins, stored);
+        var chosen = bulletins.Where(b => dirty.Contains(HistoryBuilder.SeriesKey(b.Facts))).Select(b => b.Facts).ToList();
+        var ids = chosen.Select(b => b.Id).ToList();
+
+        Clear(connection, tx, everything, ids, [.. stored.Where(s => dirty.Contains(s.Key) || !bulletins.Any(b => b.Row.SeriesId == s.Id)).Select(s => s.Id)]);
+        var result = builder.Build(Facts(connection, tx, ids, chosen, everything));
         foreach (var department in result.CanonicalDepartments)
         {
             connection.Execute("UPDATE departments SET canonical_name = @Text WHERE id = @Id", department, tx);
@@ -37,45 +71,103 @@ public static class HistoryStore
             result.Findings,
             tx);
         connection.Execute(
-            "INSERT INTO search_fts (words, task_id, field, statement_id) VALUES (@Words, @TaskId, @Field, @StatementId)",
-            result.Index,
+            "INSERT INTO search_fts (rowid, words, task_id, field, statement_id) VALUES (@rowid, @Words, @TaskId, @Field, @StatementId)",
+            result.Index.Select(e => new { rowid = e.StatementId is { } st ? -st : (e.TaskId!.Value * 2) + (e.Field == "progress" ? 1 : 0), e.Words, e.TaskId, e.Field, e.StatementId }),
             tx);
         tx.Commit();
-        return new HistorySummary(result.Series.Count, result.TaskIdentities, result.Findings.Count, result.CanonicalDepartments.Select(d => d.Text).Distinct().Count());
+
+        using var counts = connection.BeginTransaction();
+        var summary = new HistorySummary(
+            connection.ExecuteScalar<int>("SELECT count(*) FROM series", transaction: counts),
+            connection.ExecuteScalar<int>("SELECT count(*) FROM task_identities", transaction: counts),
+            connection.ExecuteScalar<int>("SELECT count(*) FROM audit_findings", transaction: counts),
+            connection.ExecuteScalar<int>("SELECT count(DISTINCT coalesce(canonical_name, name)) FROM departments", transaction: counts),
+            result.Series.Count);
+        counts.Commit();
+        return summary;
     }
 
-    private static HistoryFacts Facts(SqliteConnection connection, SqliteTransaction tx) => new(
-        [.. connection.Query<BulletinRow>("SELECT id, issuer, series, year, date, issue FROM bulletins", transaction: tx)
-            .Select(b => new BulletinFacts(b.Id, b.Issuer, b.Series, (int?)b.Year, Date(b.Date), (int?)b.Issue))],
-        [.. connection.Query<TaskRow>("SELECT id, bulletin_id AS BulletinId, number, text, verdict FROM tasks ORDER BY bulletin_id, position", transaction: tx)
-            .Select(t => new TaskFacts(t.Id, t.BulletinId, (int)t.Number, t.Text, t.Verdict))],
-        [.. connection.Query<ProgressRow>("SELECT task_id AS TaskId, as_of AS AsOf, text FROM progress", transaction: tx)
-            .Select(p => new ReportFacts(p.TaskId, Date(p.AsOf), p.Text))],
-        [.. connection.Query<StoredFigure>(
-            "SELECT task_id AS TaskId, field, position AS Position, raw, value, unit, kind, qualifier, change, metric, start AS Start FROM figures WHERE task_id IS NOT NULL ORDER BY task_id, field, position",
-            transaction: tx)],
-        [.. connection.Query<NamedRow>("SELECT id, name AS Text FROM departments", transaction: tx)],
-        [.. connection.Query<NamedRow>("SELECT id, text FROM statements", transaction: tx)]);
-
-    private static void Clear(SqliteConnection connection, SqliteTransaction tx)
+    /// <summary>Series keys to rebuild: of bulletins not placed in a series (new or re-saved), placed in one of another key, or of a series that lost bulletins.</summary>
+    private static HashSet<string> DirtyKeys(List<(BulletinRow Row, BulletinFacts Facts)> bulletins, List<(long Id, string Key, long Bulletins)> stored)
     {
-        foreach (var sql in new[]
+        var keyOf = stored.ToDictionary(s => s.Id, s => s.Key);
+        var dirty = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (row, facts) in bulletins)
         {
-            "UPDATE tasks SET identity_id = NULL, identity_confidence = NULL, identity_method = NULL",
-            "UPDATE bulletins SET series_id = NULL",
-            "DELETE FROM task_identities", "DELETE FROM series", "DELETE FROM audit_findings", "DELETE FROM search_fts",
-            "DELETE FROM assessments", "DELETE FROM measures",
-        })
+            var key = HistoryBuilder.SeriesKey(facts);
+            if (row.SeriesId is not { } seriesId || !keyOf.TryGetValue(seriesId, out var placed) || placed != key)
+            {
+                dirty.Add(key);
+            }
+        }
+
+        var now = bulletins.Where(b => b.Row.SeriesId is not null).GroupBy(b => b.Row.SeriesId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var series in stored.Where(s => now.GetValueOrDefault(s.Id) != s.Bulletins))
         {
-            connection.Execute(sql, transaction: tx);
+            dirty.Add(series.Key);
+        }
+
+        return dirty;
+    }
+
+    private static HistoryFacts Facts(SqliteConnection connection, SqliteTransaction tx, List<long> ids, List<BulletinFacts> bulletins, bool everything)
+    {
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY)", transaction: tx);
+        connection.Execute("DELETE FROM chosen", transaction: tx);
+        connection.Execute("INSERT INTO chosen (id) VALUES (@id)", ids.Select(id => new { id }), tx);
+        return new(
+            bulletins,
+            [.. connection.Query<TaskRow>("SELECT t.id, t.bulletin_id AS BulletinId, t.number, t.text, t.verdict FROM tasks t JOIN chosen c ON c.id = t.bulletin_id ORDER BY t.bulletin_id, t.position", transaction: tx)
+                .Select(t => new TaskFacts(t.Id, t.BulletinId, (int)t.Number, t.Text, t.Verdict))],
+            [.. connection.Query<ProgressRow>("SELECT p.task_id AS TaskId, p.as_of AS AsOf, p.text FROM progress p JOIN tasks t ON t.id = p.task_id JOIN chosen c ON c.id = t.bulletin_id", transaction: tx)
+                .Select(p => new ReportFacts(p.TaskId, Date(p.AsOf), p.Text))],
+            [.. connection.Query<StoredFigure>(
+                "SELECT f.task_id AS TaskId, f.field, f.position AS Position, f.raw, f.value, f.unit, f.kind, f.qualifier, f.change, f.metric, f.start AS Start FROM figures f JOIN chosen c ON c.id = f.bulletin_id WHERE f.task_id IS NOT NULL ORDER BY f.task_id, f.field, f.position",
+                transaction: tx)],
+            [.. connection.Query<NamedRow>($"SELECT id, name AS Text FROM departments{(everything ? "" : " WHERE canonical_name IS NULL")}", transaction: tx)],
+            [.. connection.Query<NamedRow>("SELECT s.id, s.text FROM statements s JOIN chosen c ON c.id = s.bulletin_id", transaction: tx)]);
+    }
+
+    /// <summary>What was derived for these bulletins and series goes, before it is derived again.</summary>
+    private static void Clear(SqliteConnection connection, SqliteTransaction tx, bool everything, List<long> bulletinIds, List<long> seriesIds)
+    {
+        if (everything)
+        {
+            foreach (var sql in new[]
+            {
+                "UPDATE tasks SET identity_id = NULL, identity_confidence = NULL, identity_method = NULL",
+                "UPDATE bulletins SET series_id = NULL",
+                "DELETE FROM task_identities", "DELETE FROM series", "DELETE FROM audit_findings", "DELETE FROM search_fts",
+                "DELETE FROM assessments", "DELETE FROM measures",
+            })
+            {
+                connection.Execute(sql, transaction: tx);
+            }
+
+            return;
+        }
+
+        ForgetIndex(connection, tx, bulletinIds);
+        foreach (var chunk in bulletinIds.Chunk(500))
+        {
+            connection.Execute("UPDATE tasks SET identity_id = NULL, identity_confidence = NULL, identity_method = NULL WHERE bulletin_id IN @chunk", new { chunk }, tx);
+            connection.Execute("UPDATE bulletins SET series_id = NULL WHERE id IN @chunk", new { chunk }, tx);
+            connection.Execute("DELETE FROM audit_findings WHERE bulletin_id IN @chunk", new { chunk }, tx);
+            connection.Execute("DELETE FROM assessments WHERE task_id IN (SELECT id FROM tasks WHERE bulletin_id IN @chunk)", new { chunk }, tx);
+            connection.Execute("DELETE FROM measures WHERE task_id IN (SELECT id FROM tasks WHERE bulletin_id IN @chunk)", new { chunk }, tx);
+        }
+
+        foreach (var chunk in seriesIds.Chunk(500))
+        {
+            connection.Execute("DELETE FROM series WHERE id IN @chunk", new { chunk }, tx);
         }
     }
 
     private static void WriteSeries(SqliteConnection connection, SqliteTransaction tx, SeriesResult series)
     {
         var seriesId = connection.ExecuteScalar<long>(
-            "INSERT INTO series (key, issuer, series, year) VALUES (@Key, @Issuer, @Series, @Year) RETURNING id",
-            series,
+            "INSERT INTO series (key, issuer, series, year, bulletins) VALUES (@Key, @Issuer, @Series, @Year, @count) RETURNING id",
+            new { series.Key, series.Issuer, series.Series, series.Year, count = series.BulletinIds.Count },
             tx);
         connection.Execute("UPDATE bulletins SET series_id = @seriesId WHERE id IN @ids", new { seriesId, ids = series.BulletinIds }, tx);
         foreach (var identity in series.Identities)
@@ -123,11 +215,12 @@ public static class HistoryStore
     private static DateOnly? Date(string? iso) =>
         iso is not null && DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    private sealed record BulletinRow(long Id, string? Issuer, string? Series, long? Year, string? Date, long? Issue);
+    private sealed record BulletinRow(long Id, string? Issuer, string? Series, long? Year, string? Date, long? Issue, long? SeriesId);
 
     private sealed record TaskRow(long Id, long BulletinId, long Number, string Text, string? Verdict);
 
     private sealed record ProgressRow(long TaskId, string? AsOf, string Text);
 }
 
-public sealed record HistorySummary(int Series, int TaskIdentities, int Findings, int Departments);
+/// <param name="Rebuilt">How many series were built again this time.</param>
+public sealed record HistorySummary(int Series, int TaskIdentities, int Findings, int Departments, int Rebuilt = 0);

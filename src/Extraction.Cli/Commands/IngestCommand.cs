@@ -31,9 +31,10 @@ internal static class IngestCommand
         var prune = new Option<bool>("--prune") { Description = "Forget the files (and their bulletins) whose paths no longer exist" };
         var maxMb = new Option<double>("--max-mb") { Description = "Largest file read, in MB", DefaultValueFactory = _ => IngestLimits.Default.MaxBytes / 1024.0 / 1024.0, HelpName = "MB" };
         var maxSeconds = new Option<double>("--max-seconds") { Description = "Longest one file may take to parse", DefaultValueFactory = _ => IngestLimits.Default.MaxSeconds, HelpName = "S" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of cores); saved in input order", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
         var command = new Command("ingest", "Extract bulletins from files and folders into a SQLite database")
         {
-            paths, db, rules, family, force, strict, quiet, prune, maxMb, maxSeconds,
+            paths, db, rules, family, force, strict, quiet, prune, maxMb, maxSeconds, jobs,
         };
         command.SetAction(r => Run(
             context,
@@ -41,16 +42,16 @@ internal static class IngestCommand
             r.GetValue(db)!,
             r.GetValue(rules),
             r.GetValue(family),
-            new Flags(r.GetValue(force), r.GetValue(strict), r.GetValue(quiet), r.GetValue(prune)),
+            new Flags(r.GetValue(force), r.GetValue(strict), r.GetValue(quiet), r.GetValue(prune), r.GetValue(jobs)),
             new IngestLimits((long)(r.GetValue(maxMb) * 1024 * 1024), r.GetValue(maxSeconds))));
         return command;
     }
 
     private static int Run(CliContext context, string[] paths, string databasePath, string? rulesDirectory, string? family, Flags flags, IngestLimits limits)
     {
-        if (limits.MaxBytes <= 0 || limits.MaxSeconds <= 0)
+        if (limits.MaxBytes <= 0 || limits.MaxSeconds <= 0 || flags.Jobs <= 0)
         {
-            context.Error.WriteLine("extract: --max-mb and --max-seconds must be above 0");
+            context.Error.WriteLine("extract: --max-mb, --max-seconds and --jobs must be above 0");
             return ExitCodes.Usage;
         }
 
@@ -80,14 +81,14 @@ internal static class IngestCommand
                 }
 
                 using var progress = new IngestProgress(context.Error, flags.Quiet, IngestProgress.IsTerminal(context.Error));
-                summary = new Ingestor(parser, store, limits, ExtractorVersion.Of(parser.Rules)).Run(files, flags.Force, progress);
+                summary = new Ingestor(parser, store, limits, ExtractorVersion.Of(parser.Rules)).Run(files, flags.Force, progress, flags.Jobs);
             }
 
             // The task histories are derived from every bulletin of the database, so they are
             // rebuilt once the batch is in.
             using var connection = Database.OpenForWriting(databasePath);
-            var history = HistoryStore.Rebuild(connection, new HistoryBuilder(parser.Rules.Common, new WordSegmenter(parser.Rules.Common.Metrics, parser.Rules.Common.Folding)));
-            context.Error.WriteLine($"histories: {history.Series} series, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
+            var history = HistoryStore.Update(connection, new HistoryBuilder(parser.Rules.Common, new WordSegmenter(parser.Rules.Common.Metrics, parser.Rules.Common.Folding)));
+            context.Error.WriteLine($"histories: {history.Rebuilt} of {history.Series} series rebuilt, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -99,5 +100,5 @@ internal static class IngestCommand
         return failed > 0 && flags.Strict ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private sealed record Flags(bool Force, bool Strict, bool Quiet, bool Prune);
+    private sealed record Flags(bool Force, bool Strict, bool Quiet, bool Prune, int Jobs);
 }

@@ -12,21 +12,34 @@ namespace Extraction.Pipeline.Ingest;
 /// </summary>
 public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLimits limits, string extractorVersion)
 {
-    public IngestSummary Run(IReadOnlyList<string> files, bool force, IProgress<IngestStep>? progress = null)
+    /// <param name="jobs">How many files are parsed at once; they are saved one at a time, in input order, so a run is reproducible.</param>
+    public IngestSummary Run(IReadOnlyList<string> files, bool force, IProgress<IngestStep>? progress = null, int jobs = 1)
     {
         var counts = new Dictionary<IngestStatus, int>();
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < files.Count; i++)
+        var window = Math.Max(1, jobs) * 2;
+        for (var first = 0; first < files.Count; first += window)
         {
-            var (status, detail) = One(files[i], force);
-            counts[status] = counts.GetValueOrDefault(status) + 1;
-            progress?.Report(new IngestStep(i + 1, files.Count, files[i], status, detail, counts.GetValueOrDefault(IngestStatus.Failed), clock.Elapsed));
+            // Reading, hashing and asking the database stay on this thread; parsing runs on
+            // the workers, at most one file per job at a time; saving comes back here, in order.
+            var batch = files.Skip(first).Take(window).Select(f => Prepare(f, force)).ToList();
+            using var gate = new SemaphoreSlim(Math.Max(1, jobs));
+            var parses = batch.Select(p => p.Content is null ? null : ParseWithin(p.Path, p.Content, p.Sha256!, gate)).ToList();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (status, detail) = batch[i].Done ?? Save(batch[i], parses[i]!.GetAwaiter().GetResult());
+                counts[status] = counts.GetValueOrDefault(status) + 1;
+                progress?.Report(new IngestStep(first + i + 1, files.Count, batch[i].Path, status, detail, counts.GetValueOrDefault(IngestStatus.Failed), clock.Elapsed));
+            }
         }
 
         return new IngestSummary(files.Count, counts, clock.Elapsed);
     }
 
-    private (IngestStatus, string) One(string path, bool force)
+    /// <summary>A file read and hashed, ready to parse; or already done (unreadable, unchanged).</summary>
+    private sealed record Prepared(string Path, byte[]? Content, string? Sha256, (IngestStatus, string)? Done);
+
+    private Prepared Prepare(string path, bool force)
     {
         byte[] content;
         try
@@ -38,20 +51,24 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
             var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("unreadable:" + Path.GetFullPath(path))));
             var reason = OneLine(e.Message);
             sink.Save(new StoredFile(path, Path.GetFileName(path), sha, 0, null, null, extractorVersion), null, reason);
-            return (IngestStatus.Failed, reason);
+            return new Prepared(path, null, null, (IngestStatus.Failed, reason));
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         if (!force && sink.Current(sha256, path, extractorVersion) is { } before)
         {
             // A file that failed before fails again: the summary and --strict must still say so.
-            return before.Length == 0 ? (IngestStatus.Unchanged, "") : (IngestStatus.Failed, $"{before} (as before)");
+            return new Prepared(path, null, sha256, before.Length == 0 ? (IngestStatus.Unchanged, "") : (IngestStatus.Failed, $"{before} (as before)"));
         }
 
-        var outcome = ParseWithin(path, content, sha256);
+        return new Prepared(path, content, sha256, null);
+    }
+
+    private (IngestStatus, string) Save(Prepared file, ParseOutcome outcome)
+    {
         var source = outcome.Bulletin?.Source;
-        var file = new StoredFile(path, Path.GetFileName(path), sha256, content.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, extractorVersion);
-        var status = sink.Save(file, outcome.Succeeded ? outcome.Bulletin : null, outcome.Error, outcome.Provenance);
+        var stored = new StoredFile(file.Path, Path.GetFileName(file.Path), file.Sha256!, file.Content!.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, extractorVersion);
+        var status = sink.Save(stored, outcome.Succeeded ? outcome.Bulletin : null, outcome.Error, outcome.Provenance);
         return (status, outcome.Succeeded ? $"{outcome.Bulletin!.Tasks.Count} tasks" : outcome.Error!);
     }
 
@@ -59,25 +76,33 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
     /// Parses on a worker thread and waits at most the time limit. A parse past it is left to
     /// finish on its own — nothing waits for it or keeps what it returns — and the file fails.
     /// </summary>
-    private ParseOutcome ParseWithin(string path, byte[] content, string sha256)
+    private async Task<ParseOutcome> ParseWithin(string path, byte[] content, string sha256, SemaphoreSlim gate)
     {
-        var work = Task.Factory.StartNew(() => parser.Parse(Path.GetFileName(path), content, path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (!work.Wait(TimeSpan.FromSeconds(limits.MaxSeconds)))
+            var work = Task.Factory.StartNew(() => parser.Parse(Path.GetFileName(path), content, path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            if (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(limits.MaxSeconds))).ConfigureAwait(false) != work)
             {
                 _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
                 return ParseOutcome.Failed(path, sha256, $"took longer than {limits.MaxSeconds:0.#} s to parse (the limit; --max-seconds to change it)");
             }
 
-            return work.Result;
+            try
+            {
+                return await work.ConfigureAwait(false);
+            }
+            catch (Exception inner)
+            {
+                var reason = inner is OutOfMemoryException or InsufficientExecutionStackException
+                    ? "too large or too deeply nested to parse in the memory available"
+                    : $"could not be read ({inner.GetType().Name}: {OneLine(inner.Message)})";
+                return ParseOutcome.Failed(path, sha256, reason);
+            }
         }
-        catch (AggregateException e) when (e.InnerException is { } inner)
+        finally
         {
-            var reason = inner is OutOfMemoryException or InsufficientExecutionStackException
-                ? "too large or too deeply nested to parse in the memory available"
-                : $"could not be read ({inner.GetType().Name}: {OneLine(inner.Message)})";
-            return ParseOutcome.Failed(path, sha256, reason);
+            gate.Release();
         }
     }
 

@@ -45,9 +45,55 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
         return forgotten;
     }
 
+    /// <summary>
+    /// Saves the files of a batch in one transaction (one commit, one sync for all of them); each
+    /// file still stands or falls alone inside it (a savepoint), and a crash loses the batch
+    /// under way, never a committed file, never half a file.
+    /// </summary>
+    public IDisposable Batch()
+    {
+        batch = connection.BeginTransaction();
+        return new BatchScope(this);
+    }
+
+    private SqliteTransaction? batch;
+
+    private sealed class BatchScope(BulletinStore store) : IDisposable
+    {
+        public void Dispose()
+        {
+            store.batch?.Commit();
+            store.batch?.Dispose();
+            store.batch = null;
+        }
+    }
+
     public IngestStatus Save(StoredFile file, BulletinDocument? bulletin, string? error, IReadOnlyList<FieldProvenance>? provenance = null)
     {
+        if (batch is { } open)
+        {
+            open.Save("file");
+            try
+            {
+                var status = SaveIn(open, file, bulletin, error, provenance);
+                open.Release("file");
+                return status;
+            }
+            catch
+            {
+                open.Rollback("file");
+                throw;
+            }
+        }
+
         using var transaction = connection.BeginTransaction();
+        var saved = SaveIn(transaction, file, bulletin, error, provenance);
+        transaction.Commit();
+        return saved;
+    }
+
+    private IngestStatus SaveIn(SqliteTransaction transaction, StoredFile file, BulletinDocument? bulletin, string? error, IReadOnlyList<FieldProvenance>? provenance)
+    {
         var known = connection.ExecuteScalar<long?>("SELECT id FROM source_documents WHERE sha256 = @Sha256", file, transaction) is not null;
         var before = connection.Query<long>("SELECT bulletin_id FROM source_documents WHERE (sha256 = @Sha256 OR path = @Path) AND bulletin_id IS NOT NULL", file, transaction).ToList();
         long? bulletinId = error is null && bulletin is not null ? SaveBulletin(bulletin, file.Sha256, transaction) : null;
@@ -79,7 +125,6 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
             transaction);
 
         DeleteOrphans(before, transaction);
-        transaction.Commit();
         return error is not null ? IngestStatus.Failed : known ? IngestStatus.Updated : IngestStatus.Added;
     }
 
@@ -219,50 +264,46 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
     /// <summary>The figures of a task's target or progress, or of a statement (one of <paramref name="taskId"/> and <paramref name="statementId"/> is set).</summary>
     private void SaveFigures(long bulletinId, long? taskId, long? statementId, string field, IReadOnlyList<Figure> figures, SqliteTransaction tx)
     {
-        for (var position = 0; position < figures.Count; position++)
-        {
-            var f = figures[position];
-            connection.Execute(
-                """
-                INSERT INTO figures (bulletin_id, task_id, statement_id, field, position, raw, value, value_max, unit, kind, qualifier, change, metric, start)
-                VALUES (@bulletinId, @taskId, @statementId, @field, @position, @Raw, @Value, @ValueMax, @Unit, @kind, @qualifier, @change, @Metric, @Start)
-                """,
-                new
-                {
-                    bulletinId, taskId, statementId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, f.Metric, f.Start,
-                    kind = Snake(f.Kind.ToString()),
-                    qualifier = f.Qualifier is { } q ? Snake(q.ToString()) : null,
-                    change = f.Change is { } c ? Snake(c.ToString()) : null,
-                },
-                tx);
-        }
+        // One command for all rows: SQLite prepares the statement once.
+        connection.Execute(
+            """
+            INSERT INTO figures (bulletin_id, task_id, statement_id, field, position, raw, value, value_max, unit, kind, qualifier, change, metric, start)
+            VALUES (@bulletinId, @taskId, @statementId, @field, @position, @Raw, @Value, @ValueMax, @Unit, @kind, @qualifier, @change, @Metric, @Start)
+            """,
+            figures.Select((f, position) => new
+            {
+                bulletinId, taskId, statementId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, f.Metric, f.Start,
+                kind = Snake(f.Kind.ToString()),
+                qualifier = f.Qualifier is { } q ? Snake(q.ToString()) : null,
+                change = f.Change is { } c ? Snake(c.ToString()) : null,
+            }),
+            tx);
     }
 
     private void SaveProvenance(long bulletinId, string source, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
     {
-        foreach (var field in provenance)
+        if (provenance.FirstOrDefault(f => f.Field == "rules.family") is { } family)
         {
-            if (field.Field == "rules.family")
-            {
-                connection.Execute("UPDATE bulletins SET rule_family = @Value WHERE id = @bulletinId", new { field.Value, bulletinId }, tx);
-                continue;
-            }
-
-            var parts = field.Sources.Count == 0 ? [null] : field.Sources.Cast<SourceRange?>().ToList();
-            for (var part = 0; part < parts.Count; part++)
-            {
-                var range = parts[part];
-                connection.Execute(
-                    """
-                    INSERT INTO provenance (bulletin_id, source, field, rule, value, part, paragraph, start, length, page, source_text)
-                    VALUES (@bulletinId, @source, @Field, @Rule, @Value, @part, @paragraph, @start, @length, @page, @text)
-                    """,
-                    // The value is written once, on part 0: a field read from many lines would
-                    // otherwise repeat its whole text on every line's row (a database quadratic in it).
-                    new { bulletinId, source, field.Field, field.Rule, Value = part == 0 ? field.Value : "", part, paragraph = range?.Paragraph, start = range?.Start, length = range?.Length, page = range?.Page, text = range?.Text },
-                    tx);
-            }
+            connection.Execute("UPDATE bulletins SET rule_family = @Value WHERE id = @bulletinId", new { family.Value, bulletinId }, tx);
         }
+
+        var rows = provenance.Where(f => f.Field != "rules.family").SelectMany(field =>
+            (field.Sources.Count == 0 ? [null] : field.Sources.Cast<SourceRange?>()).Select((range, part) => new
+            {
+                bulletinId, source, field.Field, field.Rule,
+
+                // The value is written once, on part 0: a field read from many lines would
+                // otherwise repeat its whole text on every line's row (a database quadratic in it).
+                Value = part == 0 ? field.Value : "",
+                part, paragraph = range?.Paragraph, start = range?.Start, length = range?.Length, page = range?.Page, text = range?.Text,
+            }));
+        connection.Execute(
+            """
+            INSERT INTO provenance (bulletin_id, source, field, rule, value, part, paragraph, start, length, page, source_text)
+            VALUES (@bulletinId, @source, @Field, @Rule, @Value, @part, @paragraph, @start, @length, @page, @text)
+            """,
+            rows,
+            tx);
     }
 
     /// <summary>

@@ -8,7 +8,10 @@ public interface IBulletinSink
     /// <summary>How this content fared at this path when the same extractor last read it: null when it has not; else its error, "" when it was parsed.</summary>
     string? Current(string sha256, string path, string extractorVersion);
 
-    /// <summary>Saves one file's outcome in one transaction: its bulletin, or its error.</summary>
+    /// <summary>Opens a batch: the saves until it is disposed are committed together, each file still all or nothing.</summary>
+    IDisposable Batch();
+
+    /// <summary>Saves one file's outcome, all or nothing: its bulletin, or its error.</summary>
     IngestStatus Save(StoredFile file, BulletinDocument? bulletin, string? error, IReadOnlyList<FieldProvenance>? provenance = null);
 }
 

@@ -12,12 +12,15 @@ namespace Extraction.Pipeline.Ingest;
 /// </summary>
 public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLimits limits, string extractorVersion)
 {
+    /// <summary>Files read ahead per job, parsed while the ones before are saved, and committed together.</summary>
+    private const int FilesPerJob = 8;
+
     /// <param name="jobs">How many files are parsed at once; they are saved one at a time, in input order, so a run is reproducible.</param>
     public IngestSummary Run(IReadOnlyList<string> files, bool force, IProgress<IngestStep>? progress = null, int jobs = 1)
     {
         var counts = new Dictionary<IngestStatus, int>();
         var clock = Stopwatch.StartNew();
-        var window = Math.Max(1, jobs) * 2;
+        var window = Math.Max(1, jobs) * FilesPerJob;
         for (var first = 0; first < files.Count; first += window)
         {
             // Reading, hashing and asking the database stay on this thread; parsing runs on
@@ -25,6 +28,7 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
             var batch = files.Skip(first).Take(window).Select(f => Prepare(f, force)).ToList();
             using var gate = new SemaphoreSlim(Math.Max(1, jobs));
             var parses = batch.Select(p => p.Content is null ? null : ParseWithin(p.Path, p.Content, p.Sha256!, gate)).ToList();
+            using var commit = sink.Batch();
             for (var i = 0; i < batch.Count; i++)
             {
                 var (status, detail) = batch[i].Done ?? Save(batch[i], parses[i]!.GetAwaiter().GetResult());

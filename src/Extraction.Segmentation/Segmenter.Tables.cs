@@ -60,9 +60,15 @@ public sealed partial class Segmenter
 
             var number = numberColumn >= 0 ? row.Cells[numberColumn] : null;
             var printed = number?.Text.TrimEnd('*', '＊') ?? "";
-            if (last is not null && number is not null && (printed.Length == 0 || Numeral.ToInt(printed) is null))
+            if (number is not null && (printed.Length == 0 || Numeral.ToInt(printed) is null))
             {
-                Fill(last, row, table, continuation: true);
+                // A row without a number continues the task above; before the first task it is
+                // the table's own furniture (a |---| rule, a units line), not a task.
+                if (last is not null)
+                {
+                    Fill(last, row, table, continuation: true);
+                }
+
                 continue;
             }
 

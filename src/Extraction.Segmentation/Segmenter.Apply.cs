@@ -175,6 +175,7 @@ public sealed partial class Segmenter
         var pieces = cutter.Cut(body.Value);
         var (start, length) = pieces[0];
         AddTaskText(state, body.Value.Substring(start, length), body.Source with { Start = body.Source.Start + start, Length = length });
+
         foreach (var (at, size) in pieces.Skip(1))
         {
             Read(state, body.Value.Substring(at, size), c.Index, body.Source.Start + at);

@@ -34,7 +34,7 @@ public sealed partial class Segmenter
 
             // The full stop after the bracket ends the target's sentence: 新增就业3000人（区人社局牵头）。→ 新增就业3000人。
             var end = match.Index + match.Length - 1;
-            if (reported == 0 && folded[end] == '。' && title.Length > 0 && title[^1] is not ('。' or '；' or ';'))
+            if (reported <= 0 && folded[end] == '。' && title.Length > 0 && title[^1] is not ('。' or '；' or ';'))
             {
                 task.Text.Append("。", source with { Start = source.Start + end, Length = 1 });
             }

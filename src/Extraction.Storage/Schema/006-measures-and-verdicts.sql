@@ -76,9 +76,9 @@ SELECT
     b.date              AS bulletin_date,
     t.number,
     p.as_of,
-    (SELECT group_concat(coalesce(d.canonical_name, d.name), '、' ORDER BY td.position)
+    (SELECT group_concat(name, '、') FROM (SELECT coalesce(d.canonical_name, d.name) AS name
        FROM task_departments td JOIN departments d ON d.id = td.department_id
-      WHERE td.task_id = t.id) AS departments,
+      WHERE td.task_id = t.id ORDER BY td.position)) AS departments,
     p.text              AS progress_text,
     a.completion,
     a.completion_basis,
@@ -89,12 +89,12 @@ SELECT
     a.printed_status,
     a.printed_raw,
     a.completion_detail,
-    (SELECT group_concat(coalesce(d.canonical_name, d.name), '、' ORDER BY td.position)
+    (SELECT group_concat(name, '、') FROM (SELECT coalesce(d.canonical_name, d.name) AS name
        FROM task_departments td JOIN departments d ON d.id = td.department_id
-      WHERE td.task_id = t.id AND td.role = 'lead') AS lead_departments,
-    (SELECT group_concat(coalesce(d.canonical_name, d.name), '、' ORDER BY td.position)
+      WHERE td.task_id = t.id AND td.role = 'lead' ORDER BY td.position)) AS lead_departments,
+    (SELECT group_concat(name, '、') FROM (SELECT coalesce(d.canonical_name, d.name) AS name
        FROM task_departments td JOIN departments d ON d.id = td.department_id
-      WHERE td.task_id = t.id AND td.role = 'partner') AS partner_departments
+      WHERE td.task_id = t.id AND td.role = 'partner' ORDER BY td.position)) AS partner_departments
 FROM tasks t
 JOIN task_identities ti ON ti.id = t.identity_id
 JOIN series s ON s.id = ti.series_id
@@ -125,3 +125,30 @@ JOIN tasks t ON t.id = td.task_id
 JOIN bulletins b ON b.id = t.bulletin_id
 LEFT JOIN progress p ON p.task_id = t.id
 LEFT JOIN assessments a ON a.task_id = t.id;
+
+-- The views list each task's units in printed order through a subquery, not with
+-- group_concat(… ORDER BY …): that needs SQLite 3.44, newer than the sqlite3 of many systems
+-- (Debian 12 has 3.40), which then cannot read the schema at all.
+DROP VIEW task_overview;
+CREATE VIEW task_overview AS
+SELECT
+    t.id                AS task_id,
+    b.id                AS bulletin_id,
+    b.series,
+    b.issue,
+    b.issuer,
+    b.date              AS bulletin_date,
+    b.year,
+    t.number,
+    t.category_ordinal  AS category,
+    c.title             AS category_title,
+    (SELECT group_concat(name, '、') FROM (SELECT d.name AS name
+       FROM task_departments td JOIN departments d ON d.id = td.department_id
+      WHERE td.task_id = t.id ORDER BY td.position)) AS departments,
+    t.text              AS task_text,
+    p.as_of,
+    p.text              AS progress_text
+FROM tasks t
+JOIN bulletins b ON b.id = t.bulletin_id
+LEFT JOIN categories c ON c.id = t.category_id
+LEFT JOIN progress p ON p.task_id = t.id;

@@ -26,6 +26,10 @@ internal static partial class NestingLimiter
         }
 
         var open = new Stack<(string Name, bool Kept)>();
+
+        // How many of each element are open: a close tag with none open is checked in constant
+        // time, not by a scan of the stack (100 000 stray </span>s would cost it billions).
+        var openCount = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var result = new StringBuilder(html.Length);
         var copied = 0;
         var dropped = false;
@@ -36,12 +40,13 @@ internal static partial class NestingLimiter
             if (tag.Groups["close"].Success)
             {
                 keep = true;
-                if (open.Any(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                if (openCount.GetValueOrDefault(name) > 0)
                 {
                     (string Name, bool Kept) top;
                     do
                     {
                         top = open.Pop();
+                        openCount[top.Name]--;
                     }
                     while (!top.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
                     keep = top.Kept;
@@ -55,6 +60,7 @@ internal static partial class NestingLimiter
             {
                 keep = open.Count < MaxDepth;
                 open.Push((name, keep));
+                openCount[name] = openCount.GetValueOrDefault(name) + 1;
             }
 
             if (!keep)

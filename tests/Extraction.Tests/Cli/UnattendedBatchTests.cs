@@ -35,6 +35,7 @@ public sealed class UnattendedBatchTests
         File.WriteAllText(Path.Combine(archive, "good.txt"), Bulletin);
         File.WriteAllBytes(Path.Combine(archive, "invalid-byte.txt"), [.. System.Text.Encoding.UTF8.GetBytes(Bulletin), 0xFF]);
         File.WriteAllText(Path.Combine(archive, "nested.html"), "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "截至6月底，已完成80%。" + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</body></html>");
+        File.WriteAllText(Path.Combine(archive, "stray-closes.html"), "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "截至6月底，已完成80%。" + string.Concat(Enumerable.Repeat("</span>", 100_000)) + "</body></html>");
         File.WriteAllText(Path.Combine(archive, "long-paragraph.txt"), "关于民生实事进展情况的通报\n\n1. 新增城镇就业3000人。\n进展情况：" + string.Concat(Enumerable.Repeat("截至6月底，已完成1726人，完成率57.5%；\n", 3000)));
         File.CreateSymbolicLink(Path.Combine(archive, "zero.txt"), "/dev/zero");
         Directory.CreateDirectory(Path.Combine(archive, "loop"));
@@ -50,9 +51,9 @@ public sealed class UnattendedBatchTests
         Assert.Contains("fifo.txt  not a regular file", error);
         Assert.Contains("zero.txt  not a regular file", error);
         Assert.Contains("a folder already visited (a link loop)", error);
-        Assert.Contains("4 files into", error);
+        Assert.Contains("5 files into", error);
         using var c = Database.OpenReadOnly(db);
-        Assert.Equal(4, c.ExecuteScalar<long>("SELECT count(*) FROM source_documents WHERE status = 'parsed'"));
+        Assert.Equal(5, c.ExecuteScalar<long>("SELECT count(*) FROM source_documents WHERE status = 'parsed'"));
         Assert.Equal("新增城镇就业3000人。", c.ExecuteScalar<string>("SELECT t.text FROM tasks t JOIN source_documents s ON s.bulletin_id = t.bulletin_id WHERE s.file_name = 'invalid-byte.txt'"));
         Assert.Equal("1 invalid byte in the UTF-8 text replaced by �", c.ExecuteScalar<string>("SELECT w.message FROM warnings w JOIN source_documents s ON s.bulletin_id = w.bulletin_id WHERE s.file_name = 'invalid-byte.txt'"));
         Assert.True(new FileInfo(db).Length < 20 * 1024 * 1024, $"{new FileInfo(db).Length} bytes");

@@ -12,6 +12,9 @@ namespace Extraction.History;
 /// </summary>
 public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
 {
+    /// <summary>A builder with the word segmenter of the same rules, for the search index.</summary>
+    public static HistoryBuilder For(RuleSet rules) => new(rules, new WordSegmenter(rules.Metrics, rules.Folding));
+
     private readonly TaskLinker linker = new(rules.History);
     private readonly Assessor assessor = new(rules.History, rules.Folding);
     private readonly Auditor auditor = new(rules.History);

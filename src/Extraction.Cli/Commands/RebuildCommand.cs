@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Extraction.History;
-using Extraction.Metrics;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -27,7 +26,7 @@ internal static class RebuildCommand
                 var common = context.LoadRules(r.GetValue(rules)).Common;
                 using var writer = WriterLock.Acquire(path);
                 using var connection = Database.OpenForWriting(path);
-                var history = HistoryStore.Rebuild(connection, new HistoryBuilder(common, new WordSegmenter(common.Metrics, common.Folding)));
+                var history = HistoryStore.Rebuild(connection, HistoryBuilder.For(common));
                 context.Error.WriteLine($"histories: {history.Series} series, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
                 return ExitCodes.Ok;
             }

@@ -112,7 +112,8 @@ public static class ArchiveFiles
     /// <summary>What a path is, its links followed: a regular file, a folder, or something not to read.</summary>
     private static EntryKind Kind(string path)
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        // stat(2)'s layout is read for Linux only; elsewhere the file system's own answer serves.
+        if (!OperatingSystem.IsLinux())
         {
             return Directory.Exists(path) ? EntryKind.Folder : File.Exists(path) ? EntryKind.Regular : EntryKind.Missing;
         }
@@ -137,11 +138,6 @@ public static class ArchiveFiles
         // struct stat puts st_mode after st_dev, st_ino and (on x86-64) st_nlink.
         var offset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16;
         var buffer = new byte[256];
-        if (!OperatingSystem.IsLinux())
-        {
-            return File.Exists(path) ? RegularFile : System.IO.Directory.Exists(path) ? FolderType : null;
-        }
-
         return Native.stat(path, buffer) == 0 ? BitConverter.ToUInt32(buffer, offset) : null;
     }
 

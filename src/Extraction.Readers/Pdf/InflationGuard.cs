@@ -53,7 +53,7 @@ internal static class InflationGuard
             var dictionary = pdf.AsSpan(Math.Max(0, at - StreamKeyword.Length - DictionaryReach), Math.Min(at - StreamKeyword.Length, DictionaryReach));
             var image = dictionary.IndexOf(ImageSubtype) >= 0;
             var (limit, used) = image ? (MaxImageBytes, images) : (MaxOtherBytes, others);
-            var inflated = Inflated(pdf.AsMemory(start, end - start), buffer, limit - used);
+            var inflated = Inflated(pdf, start, end - start, buffer, limit - used);
             if (image)
             {
                 images += inflated;
@@ -75,9 +75,9 @@ internal static class InflationGuard
     }
 
     /// <summary>How many bytes a stream inflates to, up to <paramref name="budget"/>; 0 for one that is not zlib data.</summary>
-    private static long Inflated(ReadOnlyMemory<byte> data, byte[] buffer, long budget)
+    private static long Inflated(byte[] pdf, int start, int length, byte[] buffer, long budget)
     {
-        if (data.Length < 2 || (data.Span[0] & 0x0F) != 8)
+        if (length < 2 || (pdf[start] & 0x0F) != 8)
         {
             return 0;
         }
@@ -85,7 +85,7 @@ internal static class InflationGuard
         long count = 0;
         try
         {
-            using var input = new MemoryStream(data.ToArray(), writable: false);
+            using var input = new MemoryStream(pdf, start, length, writable: false);
             using var zlib = new ZLibStream(input, CompressionMode.Decompress);
             int read;
             while (count < budget && (read = zlib.Read(buffer)) > 0)

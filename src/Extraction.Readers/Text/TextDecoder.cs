@@ -101,18 +101,21 @@ public static class TextDecoder
 
         // UTF-8 with a few invalid bytes (a truncated last character, a damaged byte) is still
         // UTF-8: GB18030 would turn all of it into nonsense. Past a few per thousand, it is not.
-        var invalid = InvalidUtf8Sequences(b);
-        return invalid == 0 || (invalid <= Math.Max(MaxStrayBytes, b.Length / 1000) && ValidMultibyte(b) > invalid * 10)
+        var (invalid, multibyte) = Utf8Census(b);
+        return invalid == 0 || (invalid <= Math.Max(MaxStrayBytes, b.Length / 1000) && multibyte > invalid * 10)
             ? (new UTF8Encoding(false), 0)
             : (Gb18030, 0);
     }
 
     private const int MaxStrayBytes = 4;
 
-    /// <summary>Invalid UTF-8 sequences in the bytes.</summary>
-    private static int InvalidUtf8Sequences(byte[] b)
+    /// <summary>
+    /// The bytes read as UTF-8 in one pass: how many sequences are invalid, and how many valid
+    /// multi-byte characters there are (what makes a file UTF-8 rather than ASCII with noise).
+    /// </summary>
+    private static (int Invalid, int Multibyte) Utf8Census(byte[] b)
     {
-        var invalid = 0;
+        var (invalid, multibyte) = (0, 0);
         var span = b.AsSpan();
         while (span.Length > 0)
         {
@@ -121,30 +124,15 @@ public static class TextDecoder
             {
                 invalid++;
             }
-
-            span = span[Math.Max(1, consumed)..];
-        }
-
-        return invalid;
-    }
-
-    /// <summary>Valid multi-byte UTF-8 characters: what makes a file UTF-8 rather than ASCII with noise.</summary>
-    private static int ValidMultibyte(byte[] b)
-    {
-        var count = 0;
-        var span = b.AsSpan();
-        while (span.Length > 0)
-        {
-            var status = System.Text.Rune.DecodeFromUtf8(span, out _, out var consumed);
-            if (status == System.Buffers.OperationStatus.Done && consumed > 1)
+            else if (consumed > 1)
             {
-                count++;
+                multibyte++;
             }
 
             span = span[Math.Max(1, consumed)..];
         }
 
-        return count;
+        return (invalid, multibyte);
     }
 
     private static Encoding GetGb18030()

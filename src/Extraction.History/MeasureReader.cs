@@ -20,7 +20,7 @@ public sealed class MeasureReader(HistoryRules rules, TextFolding folding)
     {
         var measured = targets.Where(t => Quantity(t) && t.Value > 1 && !IsCeiling(t, taskText) && !IsPerUnit(t, taskText)).ToList();
         var totals = progress
-            .Where(p => Quantity(p) && !IsPerUnit(p, progressText) && (!targets.Any(t => t.Unit == p.Unit && t.Value == p.Value) || CompletedAfter(p, progressText)))
+            .Where(p => Quantity(p) && !IsPerUnit(p, progressText) && (!targets.Any(t => t.Unit == p.Unit && t.Value == p.Value) || StateOf(p, progressText) == FigureState.Completed || CompletedAfter(p, progressText)))
             .ToList();
         var used = new HashSet<StoredFigure>();
         var measures = new List<Measure>();

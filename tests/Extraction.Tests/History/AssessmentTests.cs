@@ -82,6 +82,22 @@ public sealed class AssessmentTests
     }
 
     [Fact]
+    public void A_figure_equal_to_its_target_measures_it_when_its_words_say_it_is_done()
+    {
+        const string Task = "新建改造农村公路85公里，改造危桥5座";
+        const string Progress = "完成新建改造农村公路85公里，完成率100%；危桥已完工3座。";
+
+        var (assessment, findings) = Assess(Task, Progress, new DateOnly(2023, 7, 31), [Count(Task, "85公里", 85, "公里"), Count(Task, "5座", 5, "座")], [Count(Progress, "85公里", 85, "公里"), Percent(Progress, "100%", 100), Count(Progress, "3座", 3, "座")]);
+
+        Assert.Equal(100, assessment.Completion!.Value, 1);
+        Assert.Equal("done", assessment.Status);
+        Assert.Empty(findings);
+
+        // Without a word of completion an equal figure restates the target: 全市46套周转宿舍项目正在建设.
+        Assert.Null(Assert.Single(new MeasureReader(TestPaths.RuleSet.History, TestPaths.RuleSet.Folding).Measures([Count("建设周转宿舍46套", "46套", 46, "套")], [Count("全市46套周转宿舍项目正在建设", "46套", 46, "套")], "建设周转宿舍46套", "全市46套周转宿舍项目正在建设")).Completion);
+    }
+
+    [Fact]
     public void A_per_head_amount_is_no_target_for_a_total_and_says_so()
     {
         const string Task = "为全县困难群众每人发放300元生活补贴";

@@ -126,16 +126,16 @@ public sealed class MetricTagger(MetricRules rules, TextFolding folding)
         }
 
         var at = start;
-        foreach (var pair in Jieba.For(rules.DictionaryPath).Cut(text[start..end]))
+        foreach (var (word, tag) in Jieba.JiebaModels.For(rules.DictionaryPath).CutTagged(text[start..end]))
         {
-            var offset = text.IndexOf(pair.Word, at, end - at, StringComparison.Ordinal);
+            var offset = text.IndexOf(word, at, end - at, StringComparison.Ordinal);
             if (offset < 0)
             {
                 break;
             }
 
-            tokens.Add(new Token(pair.Word, pair.Flag, offset, offset + pair.Word.Length));
-            at = offset + pair.Word.Length;
+            tokens.Add(new Token(word, tag, offset, offset + word.Length));
+            at = offset + word.Length;
         }
 
         return tokens;

@@ -3,7 +3,7 @@ using Extraction.Rules;
 namespace Extraction.Metrics;
 
 /// <summary>
-/// Chinese text cut into words by jieba.NET, for full-text search: SQLite's tokenizers treat a
+/// Chinese text cut into words by jieba, for full-text search: SQLite's tokenizers treat a
 /// run of Chinese characters as one token, so text is indexed as space-separated words.
 /// </summary>
 public sealed class WordSegmenter(MetricRules rules, TextFolding folding)
@@ -17,11 +17,11 @@ public sealed class WordSegmenter(MetricRules rules, TextFolding folding)
 
     /// <summary>Words to index: every dictionary word found, long ones and the short ones inside them (负压病房, 负压, 病房).</summary>
     public string ForIndex(string text) =>
-        string.Join(' ', Pieces(folding.Fold(text)).SelectMany(p => Jieba.Words(rules.DictionaryPath).CutForSearch(p)).Where(IsWord));
+        string.Join(' ', Pieces(folding.Fold(text)).SelectMany(p => Jieba.JiebaModels.For(rules.DictionaryPath).CutForSearch(p)).Where(IsWord));
 
     /// <summary>Words of a query, cut precisely: each must occur.</summary>
     public IReadOnlyList<string> ForQuery(string text) =>
-        [.. Pieces(folding.Fold(text)).SelectMany(p => Jieba.Words(rules.DictionaryPath).Cut(p)).Where(IsWord)];
+        [.. Pieces(folding.Fold(text)).SelectMany(p => Jieba.JiebaModels.For(rules.DictionaryPath).Cut(p)).Where(IsWord)];
 
     private static bool IsWord(string token) => token.Any(char.IsLetterOrDigit);
 

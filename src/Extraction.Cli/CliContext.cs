@@ -19,12 +19,13 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
         return ExitCodes.Failure;
     }
 
-    public RuleBook LoadRules(string? rulesDirectory) => RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory));
+    /// <param name="manyFiles">Whether the command reads many files (hot patterns are then compiled to IL) or one or two.</param>
+    public RuleBook LoadRules(string? rulesDirectory, bool manyFiles = false) => RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory), manyFiles);
 
     /// <summary>A parser for the rules found by <paramref name="rulesDirectory"/>, with the family forced when one is named.</summary>
-    public BulletinParser CreateParser(string? rulesDirectory, string? family = null)
+    public BulletinParser CreateParser(string? rulesDirectory, string? family = null, bool manyFiles = false)
     {
-        var book = LoadRules(rulesDirectory);
+        var book = LoadRules(rulesDirectory, manyFiles);
         if (family is not null && book.Find(family) is null)
         {
             throw new RuleLoadException($"no rule family '{family}' (families: {string.Join(", ", book.Families.Select(f => f.Name).Prepend(RuleBook.CommonName))})");

@@ -26,7 +26,8 @@ public sealed class FigureExtractor
         context = new FigureContext(rules);
         // One compiled pattern per rule: a single alternation of all of them loses the fast
         // search for each pattern's first character and runs slower than the separate scans.
-        notFigures = [.. rules.NotFigures.Select(n => new Regex(n.Pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled))];
+        // Compiled to IL as the rule book compiled its hot patterns (not for a run of one file).
+        notFigures = [.. rules.NotFigures.Select(n => new Regex(n.Pattern.ToString(), RegexOptions.CultureInvariant | (rules.RankSuffix.Options & RegexOptions.Compiled)))];
     }
 
     public IReadOnlyList<Figure> Extract(string printed)

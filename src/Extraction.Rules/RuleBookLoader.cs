@@ -11,7 +11,24 @@ public static class RuleBookLoader
 {
     public const string FamiliesFolder = "families";
 
-    public static RuleBook Load(string directory)
+    public static RuleBook Load(string directory) => Load(directory, manyFiles: true);
+
+    /// <param name="manyFiles">False for a run that reads a file or two: its hot patterns are interpreted, not compiled to IL.</param>
+    public static RuleBook Load(string directory, bool manyFiles)
+    {
+        var outer = RuleSetLoader.InterpretHotPatterns;
+        RuleSetLoader.InterpretHotPatterns = !manyFiles;
+        try
+        {
+            return LoadBook(directory);
+        }
+        finally
+        {
+            RuleSetLoader.InterpretHotPatterns = outer;
+        }
+    }
+
+    private static RuleBook LoadBook(string directory)
     {
         var common = Path.Combine(directory, RuleSetLoader.CommonFolder);
         if (!Directory.Exists(common))

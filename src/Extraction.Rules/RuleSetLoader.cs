@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Extraction.Rules.Caching;
 using Extraction.Rules.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -18,6 +19,9 @@ public static class RuleSetLoader
     public const string CommonFolder = "common";
 
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Rule files already read are kept, parsed, in the cache: YAML is slow to read.</summary>
+    private static readonly Lazy<string?> CacheDirectory = new(CacheLocator.Locate);
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -251,10 +255,24 @@ public static class RuleSetLoader
             throw new RuleLoadException($"{path}: rule file is missing");
         }
 
+        var json = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)RuleFileJson.Default.GetTypeInfo(typeof(T))!;
+        return (path, DerivedCache.Load(
+            CacheDirectory.Value,
+            "rules",
+            typeof(RuleFileJson),
+            [path],
+            () => ReadYaml<T>(path),
+            (writer, model) => System.Text.Json.JsonSerializer.Serialize(writer.BaseStream, model, json),
+            reader => System.Text.Json.JsonSerializer.Deserialize(reader.BaseStream, json) ?? throw new InvalidDataException("empty")));
+    }
+
+    private static T ReadYaml<T>(string path)
+        where T : new()
+    {
         try
         {
             using var reader = new StreamReader(path, Encoding.UTF8);
-            return (path, Yaml.Deserialize<T>(reader) ?? new T());
+            return Yaml.Deserialize<T>(reader) ?? new T();
         }
         catch (YamlException e)
         {
@@ -292,6 +310,21 @@ public static class RuleSetLoader
 
     /// <param name="hot">Compile to IL, without a timeout: for patterns run at every number or on a short, bounded window (figures, as-of openings).</param>
     /// <param name="endAnchored">The pattern looks at the text before a position and ends in <c>$</c>: matched right to left, it is tried at the end only.</param>
+    /// <summary>
+    /// Hot patterns by text: compiling one to IL takes milliseconds, and every family repeats the
+    /// common rules it inherits, so each distinct pattern is compiled once per process. A Regex
+    /// is immutable and safe to share between threads.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool EndAnchored), Regex> Compiled = new();
+
+    /// <summary>
+    /// Set while a rule book for a short run is loaded (<see cref="RuleBookLoader.Load(string, bool)"/>):
+    /// hot patterns are then interpreted. Compiling them to IL pays from a few files on, and
+    /// costs a quarter of a second a process that parses one.
+    /// </summary>
+    [ThreadStatic]
+    internal static bool InterpretHotPatterns;
+
     internal static Regex Compile(string path, string id, string? pattern, bool hot = false, bool endAnchored = false)
     {
         var text = Required(path, $"{id}: pattern", pattern);
@@ -299,8 +332,10 @@ public static class RuleSetLoader
         {
             // A match timeout costs a clock read on every match, most of the time spent on the short
             // windows hot patterns look at; only patterns run on whole paragraphs keep one.
-            return hot
-                ? new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled | (endAnchored ? RegexOptions.RightToLeft : RegexOptions.None))
+            return hot && InterpretHotPatterns
+                ? new Regex(text, RegexOptions.CultureInvariant | (endAnchored ? RegexOptions.RightToLeft : RegexOptions.None))
+                : hot
+                ? Compiled.GetOrAdd((text, endAnchored), key => new Regex(key.Text, RegexOptions.CultureInvariant | RegexOptions.Compiled | (key.EndAnchored ? RegexOptions.RightToLeft : RegexOptions.None)))
                 : new Regex(text, RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException e)

@@ -60,7 +60,7 @@ internal static class IngestCommand
             return context.Fail($"{missing[0]}: no such file or directory");
         }
 
-        var parser = context.CreateParser(rulesDirectory, family);
+        var parser = context.CreateParser(rulesDirectory, family, manyFiles: true);
         var (files, skipped) = ArchiveFiles.Expand(paths);
         foreach (var (path, reason) in skipped)
         {

@@ -23,7 +23,7 @@ internal static class RebuildCommand
 
             try
             {
-                var common = context.LoadRules(r.GetValue(rules)).Common;
+                var common = context.LoadRules(r.GetValue(rules), manyFiles: true).Common;
                 using var writer = WriterLock.Acquire(path);
                 using var connection = Database.OpenForWriting(path);
                 var history = HistoryStore.Rebuild(connection, HistoryBuilder.For(common));

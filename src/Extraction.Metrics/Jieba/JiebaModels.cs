@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Extraction.Rules;
+using Extraction.Rules.Caching;
 
 namespace Extraction.Metrics.Jieba;
 
@@ -12,9 +12,6 @@ namespace Extraction.Metrics.Jieba;
 /// </summary>
 internal static class JiebaModels
 {
-    /// <summary>Bumped whenever a compiled form changes, so older cache files are not read.</summary>
-    private const int Format = 1;
-
     private static readonly ConcurrentDictionary<string, Lazy<JiebaCutter>> Cutters = new(StringComparer.Ordinal);
     private static readonly Lazy<string?> CacheDirectory = new(CacheLocator.Locate);
 
@@ -25,14 +22,14 @@ internal static class JiebaModels
     internal static JiebaCutter Create(string userDictionary, string? cache)
     {
         var main = Resource("dict.txt");
-        var dictionary = ModelCache.Load(cache, "words", Format, [main, userDictionary], () => ModelBuilder.Dictionary(main, userDictionary), WriteDictionary, ReadDictionary);
-        var words = new Lazy<WordHmm>(() => ModelCache.Load(
-            cache, "hmm", Format, [Resource("prob_trans.json"), Resource("prob_emit.json")],
+        var dictionary = DerivedCache.Load(cache, "jieba-words", typeof(JiebaModels), [main, userDictionary], () => ModelBuilder.Dictionary(main, userDictionary), WriteDictionary, ReadDictionary);
+        var words = new Lazy<WordHmm>(() => DerivedCache.Load(
+            cache, "jieba-hmm", typeof(JiebaModels), [Resource("prob_trans.json"), Resource("prob_emit.json")],
             () => ModelBuilder.WordModel(Resource("prob_trans.json"), Resource("prob_emit.json")),
             (w, m) => { w.WriteArray(m.Transitions); w.WriteArray(m.Emissions); },
             r => new WordHmm(r.ReadArray<double>(), r.ReadArray<double>())));
         string[] pos = [Resource("pos_prob_start.json"), Resource("pos_prob_trans.json"), Resource("pos_prob_emit.json"), Resource("char_state_tab.json")];
-        var tags = new Lazy<PosHmm>(() => ModelCache.Load(cache, "pos", Format, pos, () => ModelBuilder.PosModel(pos[0], pos[1], pos[2], pos[3]), WritePos, ReadPos));
+        var tags = new Lazy<PosHmm>(() => DerivedCache.Load(cache, "jieba-pos", typeof(JiebaModels), pos, () => ModelBuilder.PosModel(pos[0], pos[1], pos[2], pos[3]), WritePos, ReadPos));
         return new JiebaCutter(dictionary, words, tags);
     }
 

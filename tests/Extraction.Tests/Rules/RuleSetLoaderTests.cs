@@ -77,6 +77,24 @@ public sealed class RuleSetLoaderTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Fact]
+    public void Rules_read_again_come_from_the_cache_as_they_were_and_an_edit_is_seen_at_once()
+    {
+        using var dir = CopyOfRules();
+        var first = RuleBookLoader.Load(dir.Path).Common;
+        var again = RuleBookLoader.Load(dir.Path).Common;
+        Assert.Equal(Describe(first), Describe(again));
+
+        var masthead = Path.Combine(dir.Path, "common", "masthead.yaml");
+        File.WriteAllText(masthead, File.ReadAllText(masthead).Replace("      - text: 督查专报\n        expect: { series: 督查专报 }\n", string.Empty, StringComparison.Ordinal));
+        var edited = RuleBookLoader.Load(dir.Path).Common;
+        Assert.Equal(Describe(first).Replace("masthead.series:6", "masthead.series:5", StringComparison.Ordinal), Describe(edited));
+    }
+
+    /// <summary>Every paragraph rule with its pattern and number of examples.</summary>
+    private static string Describe(RuleSet rules) =>
+        string.Join('\n', rules.Paragraphs.Select(r => $"{r.Rule.Id}:{r.Rule.Examples.Count}:{r.Rule.Pattern}"));
+
     internal static TempDirectory CopyOfRules()
     {
         var dir = new TempDirectory();

@@ -1,4 +1,4 @@
-namespace Extraction.Rules;
+namespace Extraction.Rules.Caching;
 
 /// <summary>
 /// Where derived data is kept between runs (compiled dictionaries and the like, each file named

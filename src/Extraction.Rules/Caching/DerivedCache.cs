@@ -1,24 +1,30 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace Extraction.Metrics.Jieba;
+namespace Extraction.Rules.Caching;
 
 /// <summary>
-/// Compiled models kept on disk, each under the SHA-256 of the files it was built from and of
-/// its format, so that an edited dictionary or a new format is never read stale. A file that
-/// cannot be read is built again; a cache that cannot be written only costs the next run the
-/// build. Files are written under a temporary name and renamed, so a reader never sees half.
+/// What the program derives from its data files (compiled dictionaries, parsed rule files),
+/// kept on disk under the SHA-256 of those files and of the code that reads and writes the
+/// derived form (its module's version id, new with every build that changes it), so that an
+/// edited file or a new program never reads a stale one. A file that cannot be read is built
+/// again; a cache that cannot be written only costs the next run the build. Files are written
+/// under a temporary name and renamed, so a reader never sees half of one.
 /// </summary>
-internal static class ModelCache
+public static class DerivedCache
 {
-    public static T Load<T>(string? directory, string name, int format, IReadOnlyList<string> sources, Func<T> build, Action<BinaryWriter, T> write, Func<BinaryReader, T> read)
+    /// <param name="directory">The cache (<see cref="CacheLocator.Locate"/>); null: build, keep nothing.</param>
+    /// <param name="name">What is kept, the start of the file's name.</param>
+    /// <param name="code">The type whose module reads and writes the derived form.</param>
+    /// <param name="sources">The files it is derived from.</param>
+    public static T Load<T>(string? directory, string name, Type code, IReadOnlyList<string> sources, Func<T> build, Action<BinaryWriter, T> write, Func<BinaryReader, T> read)
     {
         if (directory is null)
         {
             return build();
         }
 
-        var path = Path.Combine(directory, $"jieba-{name}-{Key(format, sources)}.bin");
+        var path = Path.Combine(directory, $"{name}-{Key(code.Module.ModuleVersionId, sources)}.bin");
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -36,7 +42,25 @@ internal static class ModelCache
 
         var built = build();
         Save(path, writer => write(writer, built));
+        Prune(directory, name);
         return built;
+    }
+
+    /// <summary>Files of the same kind not read for a month go: each new program or edited file leaves one behind.</summary>
+    private static void Prune(string directory, string name)
+    {
+        var month = DateTime.UtcNow.AddDays(-30);
+        try
+        {
+            foreach (var stale in new DirectoryInfo(directory).EnumerateFiles($"{name}-*.bin").Where(f => f.LastAccessTimeUtc < month && f.LastWriteTimeUtc < month))
+            {
+                stale.Delete();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process may be pruning too; what is left goes next time.
+        }
     }
 
     private static void Save(string path, Action<BinaryWriter> write)
@@ -54,14 +78,21 @@ internal static class ModelCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the cache is only a shortcut.
+            }
         }
     }
 
-    private static string Key(int format, IReadOnlyList<string> sources)
+    private static string Key(Guid code, IReadOnlyList<string> sources)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(BitConverter.GetBytes(format));
+        hash.AppendData(code.ToByteArray());
         foreach (var source in sources)
         {
             var content = File.ReadAllBytes(source);

@@ -23,9 +23,10 @@ public static class RuleSetLoader
     /// <summary>Rule files already read are kept, parsed, in the cache: YAML is slow to read.</summary>
     private static readonly Lazy<string?> CacheDirectory = new(CacheLocator.Locate);
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+    /// <summary>Made only when a rule file is not in the cache: building it loads and inspects YamlDotNet.</summary>
+    private static readonly Lazy<IDeserializer> Yaml = new(() => new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
+        .Build());
 
     /// <summary>Builds one rule set from its files, compiling every pattern.</summary>
     internal static RuleSet Build(string name, string directory, string fingerprint, RuleFiles files)
@@ -272,7 +273,7 @@ public static class RuleSetLoader
         try
         {
             using var reader = new StreamReader(path, Encoding.UTF8);
-            return Yaml.Deserialize<T>(reader) ?? new T();
+            return Yaml.Value.Deserialize<T>(reader) ?? new T();
         }
         catch (YamlException e)
         {
@@ -311,11 +312,11 @@ public static class RuleSetLoader
     /// <param name="hot">Compile to IL, without a timeout: for patterns run at every number or on a short, bounded window (figures, as-of openings).</param>
     /// <param name="endAnchored">The pattern looks at the text before a position and ends in <c>$</c>: matched right to left, it is tried at the end only.</param>
     /// <summary>
-    /// Hot patterns by text: compiling one to IL takes milliseconds, and every family repeats the
-    /// common rules it inherits, so each distinct pattern is compiled once per process. A Regex
-    /// is immutable and safe to share between threads.
+    /// Patterns by text and options: every family repeats the common rules it inherits, and
+    /// compiling one to IL takes milliseconds, so each distinct pattern is made once per process.
+    /// A Regex is immutable and safe to share between threads.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool EndAnchored), Regex> Compiled = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, RegexOptions Options, bool Hot), Regex> Made = new();
 
     /// <summary>
     /// Set while a rule book for a short run is loaded (<see cref="RuleBookLoader.Load(string, bool)"/>):
@@ -332,11 +333,12 @@ public static class RuleSetLoader
         {
             // A match timeout costs a clock read on every match, most of the time spent on the short
             // windows hot patterns look at; only patterns run on whole paragraphs keep one.
-            return hot && InterpretHotPatterns
-                ? new Regex(text, RegexOptions.CultureInvariant | (endAnchored ? RegexOptions.RightToLeft : RegexOptions.None))
-                : hot
-                ? Compiled.GetOrAdd((text, endAnchored), key => new Regex(key.Text, RegexOptions.CultureInvariant | RegexOptions.Compiled | (key.EndAnchored ? RegexOptions.RightToLeft : RegexOptions.None)))
-                : new Regex(text, RegexOptions.CultureInvariant, MatchTimeout);
+            var options = RegexOptions.CultureInvariant
+                | (hot && !InterpretHotPatterns ? RegexOptions.Compiled : RegexOptions.None)
+                | (hot && endAnchored ? RegexOptions.RightToLeft : RegexOptions.None);
+            return Made.GetOrAdd((text, options, hot), key => key.Hot
+                ? new Regex(key.Text, key.Options)
+                : new Regex(key.Text, key.Options, MatchTimeout));
         }
         catch (ArgumentException e)
         {

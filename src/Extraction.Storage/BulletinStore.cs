@@ -16,10 +16,12 @@ namespace Extraction.Storage;
 public sealed class BulletinStore : IBulletinSink, IDisposable
 {
     private readonly SqliteConnection connection;
+    private readonly BulletinWriter writer;
 
     public BulletinStore(string path)
     {
         connection = Database.OpenForWriting(path);
+        writer = new BulletinWriter(connection);
     }
 
     /// <summary>
@@ -96,11 +98,7 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
     {
         var known = connection.ExecuteScalar<long?>("SELECT id FROM source_documents WHERE sha256 = @Sha256", file, transaction) is not null;
         var before = connection.Query<long>("SELECT bulletin_id FROM source_documents WHERE (sha256 = @Sha256 OR path = @Path) AND bulletin_id IS NOT NULL", file, transaction).ToList();
-        long? bulletinId = error is null && bulletin is not null ? SaveBulletin(bulletin, file.Sha256, transaction) : null;
-        if (bulletinId is { } id)
-        {
-            SaveProvenance(id, file.Sha256, provenance ?? [], transaction);
-        }
+        long? bulletinId = error is null && bulletin is not null ? SaveBulletin(bulletin, file.Sha256, provenance ?? [], transaction) : null;
 
         // The path now holds this content: what it held before (an earlier edit, a wrong issue
         // number since corrected) is no longer in the archive.
@@ -128,7 +126,11 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
         return error is not null ? IngestStatus.Failed : known ? IngestStatus.Updated : IngestStatus.Added;
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        writer.Dispose();
+        connection.Dispose();
+    }
 
     /// <summary>
     /// Of the bulletins these files carried, those whose last file now says something else, or is
@@ -149,7 +151,7 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
         }
     }
 
-    private long SaveBulletin(BulletinDocument document, string sha256, SqliteTransaction tx)
+    private long SaveBulletin(BulletinDocument document, string sha256, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
     {
         var b = document.Bulletin;
         var row = new
@@ -170,140 +172,11 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
             row,
             tx);
 
-        // The content of a bulletin is replaced as a whole: a re-parse may add, drop or renumber tasks.
-        // Its rows of the search index go with it (they are keyed by task and statement: no foreign key).
+        // Its rows of the search index go with its old content (they are keyed by task and
+        // statement: no foreign key); the history rebuilt after the ingest indexes the new.
         HistoryStore.ForgetIndex(connection, tx, [id]);
-        foreach (var table in new[] { "figures", "tasks", "categories", "problems", "warnings", "statements", "tallies", "provenance" })
-        {
-            connection.Execute($"DELETE FROM {table} WHERE bulletin_id = @id", new { id }, tx);
-        }
-
-        var categoryIds = new Dictionary<int, long>();
-        foreach (var category in document.Categories)
-        {
-            categoryIds[category.Ordinal] = connection.ExecuteScalar<long>(
-                "INSERT INTO categories (bulletin_id, ordinal, title) VALUES (@id, @Ordinal, @Title) RETURNING id",
-                new { id, category.Ordinal, category.Title },
-                tx);
-        }
-
-        for (var position = 0; position < document.Tasks.Count; position++)
-        {
-            SaveTask(id, position, document.Tasks[position], categoryIds, tx);
-        }
-
-        foreach (var problem in document.Problems)
-        {
-            connection.Execute("INSERT INTO problems (bulletin_id, ordinal, text) VALUES (@id, @Ordinal, @Text)", new { id, problem.Ordinal, problem.Text }, tx);
-        }
-
-        foreach (var message in document.Warnings)
-        {
-            connection.Execute("INSERT INTO warnings (bulletin_id, message) VALUES (@id, @message)", new { id, message }, tx);
-        }
-
-        var statements = document.Statements ?? [];
-        for (var position = 0; position < statements.Count; position++)
-        {
-            var statement = statements[position];
-            var statementId = connection.ExecuteScalar<long>(
-                "INSERT INTO statements (bulletin_id, position, section, as_of, text) VALUES (@id, @position, @section, @asOf, @Text) RETURNING id",
-                new { id, position, section = Snake(statement.Section.ToString()), asOf = Iso(statement.AsOf), statement.Text },
-                tx);
-            SaveFigures(id, null, statementId, "statement", statement.Figures, tx);
-        }
-
-        var tallies = document.Tallies ?? [];
-        for (var position = 0; position < tallies.Count; position++)
-        {
-            var tally = tallies[position];
-            connection.Execute(
-                "INSERT INTO tallies (bulletin_id, position, status, count, raw) VALUES (@id, @position, @status, @Count, @Raw)",
-                new { id, position, status = Snake(tally.Status.ToString()), tally.Count, tally.Raw },
-                tx);
-        }
-
+        writer.Write(id, document, sha256, provenance, tx);
         return id;
-    }
-
-    private void SaveTask(long bulletinId, int position, BulletinTask task, Dictionary<int, long> categoryIds, SqliteTransaction tx)
-    {
-        long? categoryId = task.Category is { } ordinal && categoryIds.TryGetValue(ordinal, out var found) ? found : null;
-        var taskId = connection.ExecuteScalar<long>(
-            """
-            INSERT INTO tasks (bulletin_id, position, number, category_id, category_ordinal, text, numbered, verdict)
-            VALUES (@bulletinId, @position, @Number, @categoryId, @Category, @Text, @numbered, @Verdict) RETURNING id
-            """,
-            new { bulletinId, position, task.Number, categoryId, task.Category, task.Text, numbered = task.Numbered ?? true, task.Verdict },
-            tx);
-
-        for (var i = 0; i < task.Departments.Count; i++)
-        {
-            var departmentId = connection.ExecuteScalar<long>(
-                "INSERT INTO departments (name) VALUES (@name) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
-                new { name = task.Departments[i] },
-                tx);
-            var role = task.Partners?.Contains(task.Departments[i]) == true ? "partner" : "lead";
-            connection.Execute(
-                "INSERT INTO task_departments (task_id, department_id, position, role) VALUES (@taskId, @departmentId, @i, @role)",
-                new { taskId, departmentId, i, role },
-                tx);
-        }
-
-        SaveFigures(bulletinId, taskId, null, "target", task.Targets, tx);
-        if (task.Progress is { } progress)
-        {
-            connection.Execute(
-                "INSERT INTO progress (task_id, as_of, text) VALUES (@taskId, @asOf, @Text)",
-                new { taskId, asOf = Iso(progress.AsOf), progress.Text },
-                tx);
-            SaveFigures(bulletinId, taskId, null, "progress", progress.Figures, tx);
-        }
-    }
-
-    /// <summary>The figures of a task's target or progress, or of a statement (one of <paramref name="taskId"/> and <paramref name="statementId"/> is set).</summary>
-    private void SaveFigures(long bulletinId, long? taskId, long? statementId, string field, IReadOnlyList<Figure> figures, SqliteTransaction tx)
-    {
-        // One command for all rows: SQLite prepares the statement once.
-        connection.Execute(
-            """
-            INSERT INTO figures (bulletin_id, task_id, statement_id, field, position, raw, value, value_max, unit, kind, qualifier, change, metric, start)
-            VALUES (@bulletinId, @taskId, @statementId, @field, @position, @Raw, @Value, @ValueMax, @Unit, @kind, @qualifier, @change, @Metric, @Start)
-            """,
-            figures.Select((f, position) => new
-            {
-                bulletinId, taskId, statementId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, f.Metric, f.Start,
-                kind = Snake(f.Kind.ToString()),
-                qualifier = f.Qualifier is { } q ? Snake(q.ToString()) : null,
-                change = f.Change is { } c ? Snake(c.ToString()) : null,
-            }),
-            tx);
-    }
-
-    private void SaveProvenance(long bulletinId, string source, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
-    {
-        if (provenance.FirstOrDefault(f => f.Field == "rules.family") is { } family)
-        {
-            connection.Execute("UPDATE bulletins SET rule_family = @Value WHERE id = @bulletinId", new { family.Value, bulletinId }, tx);
-        }
-
-        var rows = provenance.Where(f => f.Field != "rules.family").SelectMany(field =>
-            (field.Sources.Count == 0 ? [null] : field.Sources.Cast<SourceRange?>()).Select((range, part) => new
-            {
-                bulletinId, source, field.Field, field.Rule,
-
-                // The value is written once, on part 0: a field read from many lines would
-                // otherwise repeat its whole text on every line's row (a database quadratic in it).
-                Value = part == 0 ? field.Value : "",
-                part, paragraph = range?.Paragraph, start = range?.Start, length = range?.Length, page = range?.Page, text = range?.Text,
-            }));
-        connection.Execute(
-            """
-            INSERT INTO provenance (bulletin_id, source, field, rule, value, part, paragraph, start, length, page, source_text)
-            VALUES (@bulletinId, @source, @Field, @Rule, @Value, @part, @paragraph, @start, @length, @page, @text)
-            """,
-            rows,
-            tx);
     }
 
     /// <summary>
@@ -322,20 +195,4 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
     }
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Snake(string pascal)
-    {
-        var builder = new StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
-    }
 }

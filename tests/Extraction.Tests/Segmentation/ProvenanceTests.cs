@@ -84,6 +84,29 @@ public sealed partial class ProvenanceTests
         Assert.Equal("common", connection.ExecuteScalar<string>("SELECT rule_family FROM bulletins"));
     }
 
+    [Theory]
+    [InlineData("sanmenxia-2020-11.txt")]
+    [InlineData("songqiao-county-2020-09.docx")]
+    [InlineData("luoxi-county-2024-05.html")]
+    [InlineData("meiling-city-2023-09.txt")]
+    public void The_stored_provenance_is_every_part_of_every_field_as_parsed(string file)
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("b.db");
+        var outcome = Parser.ParseFile(TestPaths.CorpusFile(file));
+        CliRunner.Run("ingest", TestPaths.CorpusFile(file), "--db", db, "--rules", TestPaths.Rules);
+
+        var expected = outcome.Provenance!.Where(f => f.Field != "rules.family").SelectMany(f =>
+            (f.Sources.Count == 0 ? [null] : f.Sources.Cast<Extraction.Model.SourceRange?>()).Select((r, part) =>
+                $"{outcome.Sha256}|{f.Field}|{f.Rule}|{(part == 0 ? f.Value : "")}|{part}|{r?.Paragraph}|{r?.Start}|{r?.Length}|{r?.Page}|{r?.Text}"));
+        using var connection = Database.OpenReadOnly(db);
+        var stored = connection.Query<(string, string, string, string, long, long?, long?, long?, long?, string?)>(
+            "SELECT source, field, rule, value, part, paragraph, start, length, page, source_text FROM provenance ORDER BY seq")
+            .Select(r => $"{r.Item1}|{r.Item2}|{r.Item3}|{r.Item4}|{r.Item5}|{r.Item6}|{r.Item7}|{r.Item8}|{r.Item9}|{r.Item10}");
+        Assert.Equal(expected, stored);
+        Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM provenance_spans WHERE value IS NULL") > 0, "values equal to their source text are not stored twice");
+    }
+
     [GeneratedRegex(@"^(tasks\[\d+\]\.(text|number|departments\[\d+\]|targets\[\d+\]|progress\.(text|figures\[\d+\]))|statements\[\d+\]\.(text|figures\[\d+\])|problems\[\d+\]|bulletin\.(series|issuer|title|declared_\w+))$")]
     private static partial Regex Verbatim();
 }

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+using Extraction.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Extraction.Storage;
+
+/// <summary>
+/// Writes the content of one bulletin (categories, tasks, units, progress, figures, problems,
+/// warnings, statements, tallies, provenance) with statements prepared once for the whole run.
+/// A bulletin's content is replaced as a whole: a re-parse may add, drop or renumber tasks.
+/// Ids of units and rules are looked up once per bulletin, never kept across bulletins: a
+/// bulletin that fails is rolled back with the rows it added, and an id kept from it would
+/// point at nothing, or at whatever took its number next.
+/// </summary>
+internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
+{
+    private static readonly string[] ContentTables = ["figures", "tasks", "categories", "problems", "warnings", "statements", "tallies", "provenance_spans"];
+
+    private readonly PreparedCommand[] deletes = [.. ContentTables.Select(t => new PreparedCommand(connection, $"DELETE FROM {t} WHERE bulletin_id = @id", "id"))];
+
+    private readonly PreparedCommand category = new(connection,
+        "INSERT INTO categories (bulletin_id, ordinal, title) VALUES (@b, @ordinal, @title) RETURNING id", "b", "ordinal", "title");
+
+    private readonly PreparedCommand task = new(connection,
+        """
+        INSERT INTO tasks (bulletin_id, position, number, category_id, category_ordinal, text, numbered, verdict)
+        VALUES (@b, @position, @number, @category, @ordinal, @text, @numbered, @verdict) RETURNING id
+        """,
+        "b", "position", "number", "category", "ordinal", "text", "numbered", "verdict");
+
+    private readonly PreparedCommand department = new(connection,
+        "INSERT INTO departments (name) VALUES (@name) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id", "name");
+
+    private readonly PreparedCommand taskDepartment = new(connection,
+        "INSERT INTO task_departments (task_id, department_id, position, role) VALUES (@task, @department, @position, @role)",
+        "task", "department", "position", "role");
+
+    private readonly PreparedCommand progress = new(connection,
+        "INSERT INTO progress (task_id, as_of, text) VALUES (@task, @asOf, @text)", "task", "asOf", "text");
+
+    private readonly PreparedCommand figure = new(connection,
+        """
+        INSERT INTO figures (bulletin_id, task_id, statement_id, field, position, raw, value, value_max, unit, kind, qualifier, change, metric, start)
+        VALUES (@b, @task, @statement, @field, @position, @raw, @value, @valueMax, @unit, @kind, @qualifier, @change, @metric, @start)
+        """,
+        "b", "task", "statement", "field", "position", "raw", "value", "valueMax", "unit", "kind", "qualifier", "change", "metric", "start");
+
+    private readonly PreparedCommand problem = new(connection,
+        "INSERT INTO problems (bulletin_id, ordinal, text) VALUES (@b, @ordinal, @text)", "b", "ordinal", "text");
+
+    private readonly PreparedCommand warning = new(connection,
+        "INSERT INTO warnings (bulletin_id, message) VALUES (@b, @message)", "b", "message");
+
+    private readonly PreparedCommand statement = new(connection,
+        "INSERT INTO statements (bulletin_id, position, section, as_of, text) VALUES (@b, @position, @section, @asOf, @text) RETURNING id",
+        "b", "position", "section", "asOf", "text");
+
+    private readonly PreparedCommand tally = new(connection,
+        "INSERT INTO tallies (bulletin_id, position, status, count, raw) VALUES (@b, @position, @status, @count, @raw)",
+        "b", "position", "status", "count", "raw");
+
+    private readonly PreparedCommand rule = new(connection,
+        "INSERT INTO provenance_rules (rule) VALUES (@rule) ON CONFLICT (rule) DO UPDATE SET rule = excluded.rule RETURNING id", "rule");
+
+    private readonly PreparedCommand span = new(connection,
+        """
+        INSERT INTO provenance_spans (bulletin_id, seq, field, rule_id, value, part, paragraph, start, length, page, source_text)
+        VALUES (@b, @seq, @field, @rule, @value, @part, @paragraph, @start, @length, @page, @text)
+        """,
+        "b", "seq", "field", "rule", "value", "part", "paragraph", "start", "length", "page", "text");
+
+    private readonly PreparedCommand source = new(connection,
+        "UPDATE bulletins SET rule_family = @family, source_sha256 = @sha256 WHERE id = @b", "family", "sha256", "b");
+
+    /// <summary>Replaces the content of bulletin <paramref name="id"/> with the document's.</summary>
+    public void Write(long id, BulletinDocument document, string sha256, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
+    {
+        foreach (var delete in deletes)
+        {
+            delete.Execute(tx, id);
+        }
+
+        var categoryIds = new Dictionary<int, long>();
+        foreach (var c in document.Categories)
+        {
+            categoryIds[c.Ordinal] = category.Scalar(tx, id, c.Ordinal, c.Title);
+        }
+
+        var units = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var position = 0; position < document.Tasks.Count; position++)
+        {
+            WriteTask(id, position, document.Tasks[position], categoryIds, units, tx);
+        }
+
+        foreach (var p in document.Problems)
+        {
+            problem.Execute(tx, id, p.Ordinal, p.Text);
+        }
+
+        foreach (var message in document.Warnings)
+        {
+            warning.Execute(tx, id, message);
+        }
+
+        var statements = document.Statements ?? [];
+        for (var position = 0; position < statements.Count; position++)
+        {
+            var s = statements[position];
+            var statementId = statement.Scalar(tx, id, position, Snake(s.Section.ToString()), Iso(s.AsOf), s.Text);
+            WriteFigures(id, null, statementId, "statement", s.Figures, tx);
+        }
+
+        var tallies = document.Tallies ?? [];
+        for (var position = 0; position < tallies.Count; position++)
+        {
+            var t = tallies[position];
+            tally.Execute(tx, id, position, Snake(t.Status.ToString()), t.Count, t.Raw);
+        }
+
+        WriteProvenance(id, sha256, provenance, tx);
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in deletes.Concat([category, task, department, taskDepartment, progress, figure, problem, warning, statement, tally, rule, span, source]))
+        {
+            command.Dispose();
+        }
+    }
+
+    private void WriteTask(long bulletinId, int position, BulletinTask t, Dictionary<int, long> categoryIds, Dictionary<string, long> units, SqliteTransaction tx)
+    {
+        long? categoryId = t.Category is { } ordinal && categoryIds.TryGetValue(ordinal, out var found) ? found : null;
+        var taskId = task.Scalar(tx, bulletinId, position, t.Number, categoryId, t.Category, t.Text, t.Numbered ?? true, t.Verdict);
+        for (var i = 0; i < t.Departments.Count; i++)
+        {
+            var name = t.Departments[i];
+            if (!units.TryGetValue(name, out var unitId))
+            {
+                units[name] = unitId = department.Scalar(tx, name);
+            }
+
+            taskDepartment.Execute(tx, taskId, unitId, i, t.Partners?.Contains(name) == true ? "partner" : "lead");
+        }
+
+        WriteFigures(bulletinId, taskId, null, "target", t.Targets, tx);
+        if (t.Progress is { } p)
+        {
+            progress.Execute(tx, taskId, Iso(p.AsOf), p.Text);
+            WriteFigures(bulletinId, taskId, null, "progress", p.Figures, tx);
+        }
+    }
+
+    /// <summary>The figures of a task's target or progress, or of a statement (one of <paramref name="taskId"/> and <paramref name="statementId"/> is set).</summary>
+    private void WriteFigures(long bulletinId, long? taskId, long? statementId, string field, IReadOnlyList<Figure> figures, SqliteTransaction tx)
+    {
+        for (var position = 0; position < figures.Count; position++)
+        {
+            var f = figures[position];
+            figure.Execute(
+                tx, bulletinId, taskId, statementId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, Snake(f.Kind.ToString()),
+                f.Qualifier is { } q ? Snake(q.ToString()) : null, f.Change is { } c ? Snake(c.ToString()) : null, f.Metric, f.Start);
+        }
+    }
+
+    /// <summary>
+    /// One row per part of each field. The value is written once, on part 0, and only where it is
+    /// not its source text itself: a field read from many lines would otherwise repeat its whole
+    /// text on every line's row, and most values are their text.
+    /// </summary>
+    private void WriteProvenance(long bulletinId, string sha256, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
+    {
+        source.Execute(tx, provenance.FirstOrDefault(f => f.Field == "rules.family")?.Value, sha256, bulletinId);
+        var rules = new Dictionary<string, long>(StringComparer.Ordinal);
+        var seq = 0;
+        foreach (var field in provenance.Where(f => f.Field != "rules.family"))
+        {
+            if (!rules.TryGetValue(field.Rule, out var ruleId))
+            {
+                rules[field.Rule] = ruleId = rule.Scalar(tx, field.Rule);
+            }
+
+            IReadOnlyList<SourceRange?> parts = field.Sources.Count == 0 ? [null] : [.. field.Sources];
+            for (var part = 0; part < parts.Count; part++)
+            {
+                var range = parts[part];
+                var value = part > 0 ? "" : field.Value;
+                span.Execute(
+                    tx, bulletinId, seq++, field.Field, ruleId, range is not null && value == range.Text ? null : value,
+                    part, range?.Paragraph, range?.Start, range?.Length, range?.Page, range?.Text);
+            }
+        }
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Snake(string pascal)
+    {
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(pascal[i]));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -159,6 +159,7 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
             identity = IdentityKey(b, sha256),
             b.Series, b.Issue, b.Issuer, date = Iso(b.Date), b.Title, b.Year, b.DeclaredCategories, b.DeclaredTasks,
         };
+        var existed = connection.ExecuteScalar<long?>("SELECT id FROM bulletins WHERE identity_key = @identity", row, tx) is not null;
         var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO bulletins (identity_key, series, issue, issuer, date, title, year, declared_categories, declared_tasks)
@@ -174,8 +175,12 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
 
         // Its rows of the search index go with its old content (they are keyed by task and
         // statement: no foreign key); the history rebuilt after the ingest indexes the new.
-        HistoryStore.ForgetIndex(connection, tx, [id]);
-        writer.Write(id, document, sha256, provenance, tx);
+        if (existed)
+        {
+            HistoryStore.ForgetIndex(connection, tx, [id]);
+        }
+
+        writer.Write(id, document, sha256, provenance, replacing: existed, tx);
         return id;
     }
 

@@ -73,10 +73,10 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
     private readonly PreparedCommand source = new(connection,
         "UPDATE bulletins SET rule_family = @family, source_sha256 = @sha256 WHERE id = @b", "family", "sha256", "b");
 
-    /// <summary>Replaces the content of bulletin <paramref name="id"/> with the document's.</summary>
-    public void Write(long id, BulletinDocument document, string sha256, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
+    /// <summary>Writes the content of bulletin <paramref name="id"/>, replacing what it had when <paramref name="replacing"/> (a new bulletin has nothing to delete).</summary>
+    public void Write(long id, BulletinDocument document, string sha256, IReadOnlyList<FieldProvenance> provenance, bool replacing, SqliteTransaction tx)
     {
-        foreach (var delete in deletes)
+        foreach (var delete in replacing ? deletes : [])
         {
             delete.Execute(tx, id);
         }

@@ -51,19 +51,22 @@ public static class HistoryStore
 
         Clear(connection, tx, everything, ids, [.. stored.Where(s => dirty.Contains(s.Key) || !bulletins.Any(b => b.Row.SeriesId == s.Id)).Select(s => s.Id)]);
         var result = builder.Build(Facts(connection, tx, ids, chosen, everything));
-        foreach (var department in result.CanonicalDepartments)
+        using (var writer = new HistoryWriter(connection))
         {
-            connection.Execute("UPDATE departments SET canonical_name = @Text WHERE id = @Id", department, tx);
-        }
+            foreach (var department in result.CanonicalDepartments)
+            {
+                writer.Canonical(tx, department.Id, department.Text);
+            }
 
-        foreach (var series in result.Series)
-        {
-            WriteSeries(connection, tx, series);
-        }
+            foreach (var series in result.Series)
+            {
+                writer.Series(tx, series);
+            }
 
-        foreach (var assessment in result.Assessments)
-        {
-            WriteAssessment(connection, tx, assessment);
+            foreach (var assessment in result.Assessments)
+            {
+                writer.Assessment(tx, assessment);
+            }
         }
 
         connection.Execute(
@@ -161,55 +164,6 @@ public static class HistoryStore
         {
             connection.Execute("DELETE FROM series WHERE id IN @chunk", new { chunk }, tx);
         }
-    }
-
-    private static void WriteSeries(SqliteConnection connection, SqliteTransaction tx, SeriesResult series)
-    {
-        var seriesId = connection.ExecuteScalar<long>(
-            "INSERT INTO series (key, issuer, series, year, bulletins) VALUES (@Key, @Issuer, @Series, @Year, @count) RETURNING id",
-            new { series.Key, series.Issuer, series.Series, series.Year, count = series.BulletinIds.Count },
-            tx);
-        connection.Execute("UPDATE bulletins SET series_id = @seriesId WHERE id IN @ids", new { seriesId, ids = series.BulletinIds }, tx);
-        foreach (var identity in series.Identities)
-        {
-            var identityId = connection.ExecuteScalar<long>(
-                "INSERT INTO task_identities (series_id, number, label) VALUES (@seriesId, @Number, @Label) RETURNING id",
-                new { seriesId, identity.Number, identity.Label },
-                tx);
-            connection.Execute(
-                "UPDATE tasks SET identity_id = @identityId, identity_confidence = @Confidence, identity_method = @Method WHERE id = @TaskId",
-                identity.Links.Select(l => new { identityId, l.Confidence, l.Method, l.TaskId }),
-                tx);
-        }
-    }
-
-    private static void WriteAssessment(SqliteConnection connection, SqliteTransaction tx, Assessment a)
-    {
-        connection.Execute(
-            """
-            INSERT INTO assessments (task_id, completion, completion_basis, completion_detail, elapsed, status, printed_status, printed_raw, printed_rule)
-            VALUES (@TaskId, @Completion, @Basis, @Detail, @Elapsed, @Status, @printedStatus, @printedRaw, @printedRule)
-            """,
-            new
-            {
-                a.TaskId, a.Completion, a.Basis, a.Detail, a.Elapsed, a.Status,
-                printedStatus = a.Printed is { } p ? Rules.RuleSetLoader.SnakeCase(p.Status.ToString()) : null,
-                printedRaw = a.Printed?.Raw,
-                printedRule = a.Printed?.RuleId,
-            },
-            tx);
-        connection.Execute(
-            """
-            INSERT INTO measures (task_id, ordinal, is_primary, state, target_raw, target_value, unit, achieved_raw, achieved_value, completion)
-            VALUES (@taskId, @Ordinal, @Primary, @state, @targetRaw, @targetValue, @unit, @achievedRaw, @achievedValue, @Completion)
-            """,
-            a.Measures.Select(m => new
-            {
-                taskId = a.TaskId, m.Ordinal, m.Primary, state = m.State.ToString().ToLowerInvariant(),
-                targetRaw = m.Target.Raw, targetValue = m.Target.Value, unit = m.Target.Unit,
-                achievedRaw = m.Achieved?.Raw, achievedValue = m.Achieved?.Value, m.Completion,
-            }),
-            tx);
     }
 
     private static DateOnly? Date(string? iso) =>

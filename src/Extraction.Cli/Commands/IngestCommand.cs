@@ -86,7 +86,7 @@ internal static class IngestCommand
             // The task histories are derived from every bulletin of the database, so they are
             // rebuilt once the batch is in.
             using var connection = Database.OpenForWriting(databasePath);
-            var history = HistoryStore.Update(connection, HistoryBuilder.For(parser.Rules.Common));
+            var history = HistoryStore.Update(connection, new HistoryBuilder(parser.Rules.Common) { Parallelism = flags.Jobs });
             context.Error.WriteLine($"histories: {history.Rebuilt} of {history.Series} series rebuilt, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)

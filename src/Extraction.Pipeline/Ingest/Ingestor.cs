@@ -12,29 +12,50 @@ namespace Extraction.Pipeline.Ingest;
 /// </summary>
 public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLimits limits, string extractorVersion)
 {
-    /// <summary>Files read ahead per job, parsed while the ones before are saved, and committed together.</summary>
+    /// <summary>Files read and parsing ahead per job while the ones before are saved; files committed together.</summary>
     private const int FilesPerJob = 8;
 
-    /// <param name="jobs">How many files are parsed at once; they are saved one at a time, in input order, so a run is reproducible.</param>
+    /// <param name="jobs">
+    /// How many files are parsed at once, on as many workers, while this thread saves them one
+    /// at a time in input order (so a run is reproducible). With one job the files are parsed
+    /// and saved in turn: one core.
+    /// </param>
     public IngestSummary Run(IReadOnlyList<string> files, bool force, IProgress<IngestStep>? progress = null, int jobs = 1)
     {
+        jobs = Math.Max(1, jobs);
+        var ahead = jobs == 1 ? 1 : jobs * FilesPerJob;
         var counts = new Dictionary<IngestStatus, int>();
         var clock = Stopwatch.StartNew();
-        var window = Math.Max(1, jobs) * FilesPerJob;
-        for (var first = 0; first < files.Count; first += window)
+        using var gate = new SemaphoreSlim(jobs);
+        var pending = new Queue<(Prepared File, Task<ParseOutcome>? Parse)>();
+        IDisposable? commit = null;
+        try
         {
-            // Reading, hashing and asking the database stay on this thread; parsing runs on
-            // the workers, at most one file per job at a time; saving comes back here, in order.
-            var batch = files.Skip(first).Take(window).Select(f => Prepare(f, force)).ToList();
-            using var gate = new SemaphoreSlim(Math.Max(1, jobs));
-            var parses = batch.Select(p => p.Content is null ? null : ParseWithin(p.Path, p.Content, p.Sha256!, gate)).ToList();
-            using var commit = sink.Batch();
-            for (var i = 0; i < batch.Count; i++)
+            for (int next = 0, saved = 0; saved < files.Count; saved++)
             {
-                var (status, detail) = batch[i].Done ?? Save(batch[i], parses[i]!.GetAwaiter().GetResult());
+                // Reading, hashing and asking the database stay on this thread, a window ahead
+                // of the file being saved; parsing runs on the workers, one file per job at a time.
+                while (next < files.Count && pending.Count < ahead)
+                {
+                    var prepared = Prepare(files[next++], force);
+                    pending.Enqueue((prepared, prepared.Content is null ? null : ParseWithin(prepared.Path, prepared.Content, prepared.Sha256!, gate)));
+                }
+
+                commit ??= sink.Batch();
+                var (file, parse) = pending.Dequeue();
+                var (status, detail) = file.Done ?? Save(file, parse!.GetAwaiter().GetResult());
                 counts[status] = counts.GetValueOrDefault(status) + 1;
-                progress?.Report(new IngestStep(first + i + 1, files.Count, batch[i].Path, status, detail, counts.GetValueOrDefault(IngestStatus.Failed), clock.Elapsed));
+                progress?.Report(new IngestStep(saved + 1, files.Count, file.Path, status, detail, counts.GetValueOrDefault(IngestStatus.Failed), clock.Elapsed));
+                if ((saved + 1) % (jobs * FilesPerJob) == 0)
+                {
+                    commit.Dispose();
+                    commit = null;
+                }
             }
+        }
+        finally
+        {
+            commit?.Dispose();
         }
 
         return new IngestSummary(files.Count, counts, clock.Elapsed);

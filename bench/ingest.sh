@@ -5,14 +5,18 @@
 #   parallelism   ingest N bulletins with --jobs 2              vs  --jobs 1
 #   growth        one new file into an N-bulletin database       vs  into an empty one
 #   size          database bytes                                 vs  text bytes ingested
-# Usage: bench/ingest.sh [N=400] [RUNS=3]   (from the repository root; needs python3)
+#   PDF           ingest P PDFs                                  vs  PdfPig's text extraction of them, one process
+#   memory        peak memory of an ingest of N bulletins        vs  of N/10
+# Usage: bench/ingest.sh [N=2000] [RUNS=3] [P=200]   (from the repository root; needs python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n="${1:-400}"
+n="${1:-2000}"
 runs="${2:-3}"
+pdfs="${3:-200}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 ./extract --version >/dev/null   # build once, outside the timings
+dotnet build bench/Extraction.Benchmarks -c Release -o "$work/bench" --nologo -v quiet >/dev/null
 
 # An archive of N distinct bulletins: the corpus .txt bulletins with their issue numbers,
 # dates and figures varied, so no two files share content.
@@ -28,6 +32,17 @@ for i in range(n):
     text = re.sub(r"\d{3,}", lambda m: str(int(m.group(0)) + rng.randint(1, 9)), text)
     (out / f"b{i:05d}.txt").write_text(f"（存档{i}）\n" + text, encoding="utf-8")
 PY
+# P PDFs: the corpus PDFs, each copy made distinct by a comment after its end (same pages).
+mkdir -p "$work/pdfs"
+seeds=(corpus/*.pdf)
+for i in $(seq 0 $((pdfs - 1))); do
+  f="${seeds[$((i % ${#seeds[@]}))]}"
+  { cat "$f"; printf '%%archive %d\n' "$i"; } > "$work/pdfs/$(basename "$f" .pdf)-$i.pdf"
+done
+tenth=$((n / 10))
+mkdir -p "$work/tenth"
+ls "$work/archive" | head -n "$tenth" | while read -r f; do cp "$work/archive/$f" "$work/tenth/"; done
+
 extra="$work/extra.txt"
 cp corpus/sanmenxia-2020-11.txt "$extra"
 echo "（新增）" >> "$extra"
@@ -45,6 +60,10 @@ seconds() { # median wall seconds of a command, over $runs runs; $1 = label (unu
 cpu() { # user+system seconds of one run of a command
   /usr/bin/time -f '%U %S' -o "$work/cpu.txt" "$@" >/dev/null 2>&1
   awk '{print $1 + $2}' "$work/cpu.txt"
+}
+peak() { # peak resident memory (KB) of one run of a command
+  /usr/bin/time -f '%M' -o "$work/mem.txt" "$@" >/dev/null 2>&1
+  cat "$work/mem.txt"
 }
 ratio() { echo "scale=2; ($1) / ($2)" | bc -l | sed 's/^\./0./'; }
 
@@ -65,6 +84,15 @@ grown=$(seconds b into_big)
 copied=$(seconds c copy_only)
 empty=$(seconds e into_empty)
 
+pdf_ingest() { rm -f "$work/p.db"*; ./extract ingest "$work/pdfs" --db "$work/p.db" -q; }
+pdf=$(seconds p pdf_ingest)
+pdfpig=$(seconds pp dotnet "$work/bench/Extraction.Benchmarks.dll" pdfpig-text "$work/pdfs")
+
+rm -f "$work/m.db"*
+mem_all=$(peak ./extract ingest "$work/archive" --db "$work/m.db" -q)
+rm -f "$work/m.db"*
+mem_tenth=$(peak ./extract ingest "$work/tenth" --db "$work/m.db" -q)
+
 db_bytes=$(stat -c %s "$work/j.db")
 text_bytes=$(cat "$work"/archive/*.txt | wc -c)
 cores=$(nproc)
@@ -80,6 +108,8 @@ $(date +%F), \`bench/ingest.sh $n $runs\`, $cores cores, $(dotnet --version); me
 | CPU of one ingest, \`--jobs 1\`: $(ratio "$cpu_total * 1000" "$n") ms per bulletin (start-up and history rebuild included) | — | — |
 | one new file into the $n-bulletin database: $(echo "$grown - $copied" | bc -l | awk '{printf "%.3f", $1}') s (the copy of the database taken out) | into an empty one: ${empty} s | $(ratio "$grown - $copied" "$empty")× |
 | database: $db_bytes bytes | text ingested: $text_bytes bytes | $(ratio "$db_bytes" "$text_bytes")× |
+| ingest $pdfs PDFs (${#seeds[@]} originals, copies made distinct): ${pdf} s | PdfPig's text extraction of the same files, one process: ${pdfpig} s | $(ratio "$pdf" "$pdfpig")× |
+| peak memory, ingest of $n bulletins: ${mem_all} KB | of $tenth bulletins: ${mem_tenth} KB | $(ratio "$mem_all" "$mem_tenth")× |
 MD
 )
 echo "$table"

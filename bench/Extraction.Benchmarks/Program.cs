@@ -4,5 +4,15 @@ namespace Extraction.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>BenchmarkDotNet's switcher; <c>pdfpig-text FOLDER</c> runs the PDF anchor of bench/ingest.sh instead.</summary>
+    public static int Main(string[] args)
+    {
+        if (args is ["pdfpig-text", var folder])
+        {
+            return PdfPigText.Run(folder);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -41,7 +41,8 @@ for i in $(seq 0 $((pdfs - 1))); do
 done
 tenth=$((n / 10))
 mkdir -p "$work/tenth"
-ls "$work/archive" | head -n "$tenth" | while read -r f; do cp "$work/archive/$f" "$work/tenth/"; done
+archived=("$work"/archive/*.txt)
+cp "${archived[@]:0:$tenth}" "$work/tenth/"
 
 extra="$work/extra.txt"
 cp corpus/sanmenxia-2020-11.txt "$extra"

@@ -17,6 +17,10 @@ public static class HistoryStore
     /// <summary>Rebuilds the histories of every series.</summary>
     public static HistorySummary Rebuild(SqliteConnection connection, HistoryBuilder builder) => Derive(connection, builder, everything: true);
 
+    /// <summary>Rebuilds everything reading the facts of about <paramref name="bulletinsPerChunk"/> bulletins at a time (whole series each).</summary>
+    internal static HistorySummary Rebuild(SqliteConnection connection, HistoryBuilder builder, int bulletinsPerChunk) =>
+        Derive(connection, builder, everything: true, bulletinsPerChunk);
+
     /// <summary>Rebuilds the series whose bulletins changed since their histories were built.</summary>
     public static HistorySummary Update(SqliteConnection connection, HistoryBuilder builder) => Derive(connection, builder, everything: false);
 
@@ -38,7 +42,10 @@ public static class HistoryStore
         }
     }
 
-    private static HistorySummary Derive(SqliteConnection connection, HistoryBuilder builder, bool everything)
+    /// <summary>How many bulletins' facts are read and built at once.</summary>
+    private const int BulletinsPerChunk = 200;
+
+    private static HistorySummary Derive(SqliteConnection connection, HistoryBuilder builder, bool everything, int bulletinsPerChunk = BulletinsPerChunk)
     {
         using var tx = connection.BeginTransaction();
         var bulletins = connection.Query<BulletinRow>("SELECT id, issuer, series, year, date, issue, series_id AS SeriesId FROM bulletins", transaction: tx)
@@ -49,10 +56,19 @@ public static class HistoryStore
         var chosen = bulletins.Where(b => dirty.Contains(HistoryBuilder.SeriesKey(b.Facts))).Select(b => b.Facts).ToList();
         var ids = chosen.Select(b => b.Id).ToList();
 
-        Clear(connection, tx, everything, ids, [.. stored.Where(s => dirty.Contains(s.Key) || !bulletins.Any(b => b.Row.SeriesId == s.Id)).Select(s => s.Id)]);
-        var result = builder.Build(Facts(connection, tx, ids, chosen, everything));
-        using (var writer = new HistoryWriter(connection))
+        var inUse = bulletins.Where(b => b.Row.SeriesId is not null).Select(b => b.Row.SeriesId!.Value).ToHashSet();
+        Clear(connection, tx, everything, ids, [.. stored.Where(s => dirty.Contains(s.Key) || !inUse.Contains(s.Id)).Select(s => s.Id)]);
+
+        // A few hundred bulletins' facts at a time, whole series each: the memory a rebuild
+        // needs stays that of a chunk however large the archive grows.
+        using var writer = new HistoryWriter(connection);
+        var first = true;
+        var rebuilt = 0;
+        foreach (var chunk in Chunks(chosen.GroupBy(HistoryBuilder.SeriesKey), bulletinsPerChunk))
         {
+            var result = builder.Build(Facts(connection, tx, [.. chunk.Select(b => b.Id)], chunk, everything, departments: first));
+            first = false;
+            rebuilt += result.Series.Count;
             foreach (var department in result.CanonicalDepartments)
             {
                 writer.Canonical(tx, department.Id, department.Text);
@@ -67,16 +83,17 @@ public static class HistoryStore
             {
                 writer.Assessment(tx, assessment);
             }
+
+            connection.Execute(
+                "INSERT INTO audit_findings (bulletin_id, task_id, kind, figures, message) VALUES (@BulletinId, @TaskId, @Kind, @Figures, @Message)",
+                result.Findings,
+                tx);
+            connection.Execute(
+                "INSERT INTO search_fts (rowid, words, task_id, field, statement_id) VALUES (@rowid, @Words, @TaskId, @Field, @StatementId)",
+                result.Index.Select(e => new { rowid = e.StatementId is { } st ? -st : (e.TaskId!.Value * 2) + (e.Field == "progress" ? 1 : 0), e.Words, e.TaskId, e.Field, e.StatementId }),
+                tx);
         }
 
-        connection.Execute(
-            "INSERT INTO audit_findings (bulletin_id, task_id, kind, figures, message) VALUES (@BulletinId, @TaskId, @Kind, @Figures, @Message)",
-            result.Findings,
-            tx);
-        connection.Execute(
-            "INSERT INTO search_fts (rowid, words, task_id, field, statement_id) VALUES (@rowid, @Words, @TaskId, @Field, @StatementId)",
-            result.Index.Select(e => new { rowid = e.StatementId is { } st ? -st : (e.TaskId!.Value * 2) + (e.Field == "progress" ? 1 : 0), e.Words, e.TaskId, e.Field, e.StatementId }),
-            tx);
         tx.Commit();
 
         using var counts = connection.BeginTransaction();
@@ -85,7 +102,7 @@ public static class HistoryStore
             connection.ExecuteScalar<int>("SELECT count(*) FROM task_identities", transaction: counts),
             connection.ExecuteScalar<int>("SELECT count(*) FROM audit_findings", transaction: counts),
             connection.ExecuteScalar<int>("SELECT count(DISTINCT coalesce(canonical_name, name)) FROM departments", transaction: counts),
-            result.Series.Count);
+            rebuilt);
         counts.Commit();
         return summary;
     }
@@ -113,7 +130,29 @@ public static class HistoryStore
         return dirty;
     }
 
-    private static HistoryFacts Facts(SqliteConnection connection, SqliteTransaction tx, List<long> ids, List<BulletinFacts> bulletins, bool everything)
+    /// <summary>Whole series in chunks of about <paramref name="size"/> bulletins (a larger series is a chunk of its own).</summary>
+    private static IEnumerable<List<BulletinFacts>> Chunks(IEnumerable<IGrouping<string, BulletinFacts>> series, int size)
+    {
+        var chunk = new List<BulletinFacts>();
+        foreach (var one in series)
+        {
+            if (chunk.Count > 0 && chunk.Count + one.Count() > size)
+            {
+                yield return chunk;
+                chunk = [];
+            }
+
+            chunk.AddRange(one);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <param name="departments">Whether to read the units too (once per rebuild: their canonical names are not per series).</param>
+    private static HistoryFacts Facts(SqliteConnection connection, SqliteTransaction tx, List<long> ids, List<BulletinFacts> bulletins, bool everything, bool departments)
     {
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY)", transaction: tx);
         connection.Execute("DELETE FROM chosen", transaction: tx);
@@ -127,7 +166,7 @@ public static class HistoryStore
             [.. connection.Query<StoredFigure>(
                 "SELECT f.task_id AS TaskId, f.field, f.position AS Position, f.raw, f.value, f.unit, f.kind, f.qualifier, f.change, f.metric, f.start AS Start FROM figures f JOIN chosen c ON c.id = f.bulletin_id WHERE f.task_id IS NOT NULL ORDER BY f.task_id, f.field, f.position",
                 transaction: tx)],
-            [.. connection.Query<NamedRow>($"SELECT id, name AS Text FROM departments{(everything ? "" : " WHERE canonical_name IS NULL")}", transaction: tx)],
+            departments ? [.. connection.Query<NamedRow>($"SELECT id, name AS Text FROM departments{(everything ? "" : " WHERE canonical_name IS NULL")}", transaction: tx)] : [],
             [.. connection.Query<NamedRow>("SELECT s.id, s.text FROM statements s JOIN chosen c ON c.id = s.bulletin_id", transaction: tx)]);
     }
 

@@ -48,6 +48,22 @@ public sealed class IncrementalHistoryTests
         Assert.Equal(CliRunner.Run("search", "负压病房", "--db", batch, "--format", "csv").Out, found);
     }
 
+    [Fact]
+    public void Histories_built_a_series_at_a_time_are_those_built_all_at_once()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("h.db");
+        Assert.Equal(0, CliRunner.Run(["ingest", .. Files, "--db", db, "--rules", TestPaths.Rules]).Exit);
+        var whole = Derived(db);
+        using (var connection = Database.OpenForWriting(db))
+        {
+            var summary = HistoryStore.Rebuild(connection, new Extraction.History.HistoryBuilder(TestPaths.RuleSet), bulletinsPerChunk: 1);
+            Assert.True(summary.Rebuilt > 2, "several series, each in a chunk of its own");
+        }
+
+        Assert.Equal(whole, Derived(db));
+    }
+
     private static string Derived(string db)
     {
         using var c = Database.OpenReadOnly(db);

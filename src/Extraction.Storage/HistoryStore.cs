@@ -151,6 +151,11 @@ public static class HistoryStore
         }
     }
 
+    /// <summary>
+    /// The facts of the chosen bulletins. Each query starts from them (CROSS JOIN fixes the
+    /// order): the planner, knowing nothing of the temporary table, would scan a whole table
+    /// of the archive in index order for every chunk.
+    /// </summary>
     /// <param name="departments">Whether to read the units too (once per rebuild: their canonical names are not per series).</param>
     private static HistoryFacts Facts(SqliteConnection connection, SqliteTransaction tx, List<long> ids, List<BulletinFacts> bulletins, bool everything, bool departments)
     {
@@ -159,15 +164,15 @@ public static class HistoryStore
         connection.Execute("INSERT INTO chosen (id) VALUES (@id)", ids.Select(id => new { id }), tx);
         return new(
             bulletins,
-            [.. connection.Query<TaskRow>("SELECT t.id, t.bulletin_id AS BulletinId, t.number, t.text, t.verdict FROM tasks t JOIN chosen c ON c.id = t.bulletin_id ORDER BY t.bulletin_id, t.position", transaction: tx)
+            [.. connection.Query<TaskRow>("SELECT t.id, t.bulletin_id AS BulletinId, t.number, t.text, t.verdict FROM chosen c CROSS JOIN tasks t ON t.bulletin_id = c.id ORDER BY t.bulletin_id, t.position", transaction: tx)
                 .Select(t => new TaskFacts(t.Id, t.BulletinId, (int)t.Number, t.Text, t.Verdict))],
-            [.. connection.Query<ProgressRow>("SELECT p.task_id AS TaskId, p.as_of AS AsOf, p.text FROM progress p JOIN tasks t ON t.id = p.task_id JOIN chosen c ON c.id = t.bulletin_id", transaction: tx)
+            [.. connection.Query<ProgressRow>("SELECT p.task_id AS TaskId, p.as_of AS AsOf, p.text FROM chosen c CROSS JOIN tasks t ON t.bulletin_id = c.id CROSS JOIN progress p ON p.task_id = t.id", transaction: tx)
                 .Select(p => new ReportFacts(p.TaskId, Date(p.AsOf), p.Text))],
             [.. connection.Query<StoredFigure>(
-                "SELECT f.task_id AS TaskId, f.field, f.position AS Position, f.raw, f.value, f.unit, f.kind, f.qualifier, f.change, f.metric, f.start AS Start FROM figures f JOIN chosen c ON c.id = f.bulletin_id WHERE f.task_id IS NOT NULL ORDER BY f.task_id, f.field, f.position",
+                "SELECT f.task_id AS TaskId, f.field, f.position AS Position, f.raw, f.value, f.unit, f.kind, f.qualifier, f.change, f.metric, f.start AS Start FROM chosen c CROSS JOIN figures f ON f.bulletin_id = c.id WHERE f.task_id IS NOT NULL ORDER BY f.task_id, f.field, f.position",
                 transaction: tx)],
             departments ? [.. connection.Query<NamedRow>($"SELECT id, name AS Text FROM departments{(everything ? "" : " WHERE canonical_name IS NULL")}", transaction: tx)] : [],
-            [.. connection.Query<NamedRow>("SELECT s.id, s.text FROM statements s JOIN chosen c ON c.id = s.bulletin_id", transaction: tx)]);
+            [.. connection.Query<NamedRow>("SELECT s.id, s.text FROM chosen c CROSS JOIN statements s ON s.bulletin_id = c.id", transaction: tx)]);
     }
 
     /// <summary>What was derived for these bulletins and series goes, before it is derived again.</summary>

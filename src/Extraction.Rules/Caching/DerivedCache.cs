@@ -9,10 +9,13 @@ namespace Extraction.Rules.Caching;
 /// derived form (its module's version id, new with every build that changes it), so that an
 /// edited file or a new program never reads a stale one. A file that cannot be read is built
 /// again; a cache that cannot be written only costs the next run the build. Files are written
-/// under a temporary name and renamed, so a reader never sees half of one.
+/// under a temporary name and renamed, so a reader never sees half of one, and end in a digest
+/// of their content, so a damaged one is built again rather than read.
 /// </summary>
 public static class DerivedCache
 {
+    private const int DigestLength = 32;
+
     /// <param name="directory">The cache (<see cref="CacheLocator.Locate"/>); null: build, keep nothing.</param>
     /// <param name="name">What is kept, the start of the file's name.</param>
     /// <param name="code">The type whose module reads and writes the derived form.</param>
@@ -27,17 +30,23 @@ public static class DerivedCache
         var path = Path.Combine(directory, $"{name}-{Key(code.Module.ModuleVersionId, sources)}.bin");
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var reader = new BinaryReader(stream);
-            var model = read(reader);
-            if (stream.Position == stream.Length)
+            // The file ends in the SHA-256 of what precedes it: a damaged file is never read as a model.
+            var content = File.ReadAllBytes(path);
+            var body = content.AsMemory(0, Math.Max(0, content.Length - DigestLength));
+            if (content.Length >= DigestLength && SHA256.HashData(body.Span).AsSpan().SequenceEqual(content.AsSpan(body.Length)))
             {
-                return model;
+                using var stream = new MemoryStream(content, 0, body.Length, writable: false);
+                using var reader = new BinaryReader(stream);
+                var model = read(reader);
+                if (stream.Position == stream.Length)
+                {
+                    return model;
+                }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or OverflowException)
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or ThreadAbortException))
         {
-            // Absent, truncated or foreign: built again below.
+            // Absent, truncated, damaged or foreign (whatever the reader made of it): built again below.
         }
 
         var built = build();
@@ -68,10 +77,17 @@ public static class DerivedCache
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new BinaryWriter(stream))
+            using (var body = new MemoryStream())
             {
-                write(writer);
+                using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+                {
+                    write(writer);
+                }
+
+                using var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                body.Position = 0;
+                body.CopyTo(file);
+                file.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
             }
 
             File.Move(temporary, path, overwrite: true);

@@ -30,7 +30,7 @@ internal static class IngestCommand
         var prune = new Option<bool>("--prune") { Description = "Forget the files (and their bulletins) whose paths no longer exist" };
         var maxMb = new Option<double>("--max-mb") { Description = "Largest file read, in MB", DefaultValueFactory = _ => IngestLimits.Default.MaxBytes / 1024.0 / 1024.0, HelpName = "MB" };
         var maxSeconds = new Option<double>("--max-seconds") { Description = "Longest one file may take to parse", DefaultValueFactory = _ => IngestLimits.Default.MaxSeconds, HelpName = "S" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of cores); saved in input order", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once, and series histories built at once (default: the number of cores); files are saved in input order. 1: parsed and saved in turn, on one core", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
         var command = new Command("ingest", "Extract bulletins from files and folders into a SQLite database")
         {
             paths, db, rules, family, force, strict, quiet, prune, maxMb, maxSeconds, jobs,

@@ -35,7 +35,9 @@ public sealed class FuzzTests
     {
         var parser = new BulletinParser(TestPaths.RuleBook);
         var original = File.ReadAllBytes(TestPaths.CorpusFile(name));
-        var random = new Random(Seed ^ name.GetHashCode(StringComparison.Ordinal));
+        // A seed of the file's name that is the same in every process (string.GetHashCode is not):
+        // the mutants of a run are those of every run, so a failure can be reproduced.
+        var random = new Random(Seed ^ name.Aggregate(17, (h, c) => unchecked((h * 31) + c)));
         for (var m = 0; m < MutantsPerFile; m++)
         {
             var (how, mutant) = Mutate(original, random);

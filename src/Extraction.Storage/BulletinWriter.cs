@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Extraction.Model;
 using Microsoft.Data.Sqlite;
 
@@ -107,7 +106,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
         for (var position = 0; position < statements.Count; position++)
         {
             var s = statements[position];
-            var statementId = statement.Scalar(tx, id, position, Snake(s.Section.ToString()), Iso(s.AsOf), s.Text);
+            var statementId = statement.Scalar(tx, id, position, Rules.RuleSetLoader.SnakeCase(s.Section.ToString()), Iso(s.AsOf), s.Text);
             WriteFigures(id, null, statementId, "statement", s.Figures, tx);
         }
 
@@ -115,7 +114,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
         for (var position = 0; position < tallies.Count; position++)
         {
             var t = tallies[position];
-            tally.Execute(tx, id, position, Snake(t.Status.ToString()), t.Count, t.Raw);
+            tally.Execute(tx, id, position, Rules.RuleSetLoader.SnakeCase(t.Status.ToString()), t.Count, t.Raw);
         }
 
         WriteProvenance(id, sha256, provenance, tx);
@@ -159,8 +158,8 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
         {
             var f = figures[position];
             figure.Execute(
-                tx, bulletinId, taskId, statementId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, Snake(f.Kind.ToString()),
-                f.Qualifier is { } q ? Snake(q.ToString()) : null, f.Change is { } c ? Snake(c.ToString()) : null, f.Metric, f.Start);
+                tx, bulletinId, taskId, statementId, field, position, f.Raw, f.Value, f.ValueMax, f.Unit, Rules.RuleSetLoader.SnakeCase(f.Kind.ToString()),
+                f.Qualifier is { } q ? Rules.RuleSetLoader.SnakeCase(q.ToString()) : null, f.Change is { } c ? Rules.RuleSetLoader.SnakeCase(c.ToString()) : null, f.Metric, f.Start);
         }
     }
 
@@ -194,20 +193,4 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
     }
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static string Snake(string pascal)
-    {
-        var builder = new StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
-    }
 }

@@ -18,9 +18,6 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
     {
     }
 
-    /// <summary>A builder with the word segmenter of the same rules, for the search index.</summary>
-    public static HistoryBuilder For(RuleSet rules) => new(rules);
-
     /// <summary>How many series are built at once (at most the number of cores).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 

@@ -26,7 +26,7 @@ internal static class RebuildCommand
                 var common = context.LoadRules(r.GetValue(rules), manyFiles: true).Common;
                 using var writer = WriterLock.Acquire(path);
                 using var connection = Database.OpenForWriting(path);
-                var history = HistoryStore.Rebuild(connection, HistoryBuilder.For(common));
+                var history = HistoryStore.Rebuild(connection, new HistoryBuilder(common));
                 context.Error.WriteLine($"histories: {history.Series} series, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
                 return ExitCodes.Ok;
             }

@@ -132,7 +132,7 @@ public sealed class CompletionTests
     [InlineData("區住房和城鄉建設局")]
     public void Traditional_and_simplified_names_of_a_unit_are_one_canonical_unit(string written)
     {
-        var builder = HistoryBuilder.For(TestPaths.RuleSet);
+        var builder = new HistoryBuilder(TestPaths.RuleSet);
         Assert.Equal("区住房城乡建设局", builder.CanonicalName(written));
     }
 

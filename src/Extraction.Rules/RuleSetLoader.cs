@@ -20,9 +20,6 @@ public static class RuleSetLoader
 
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Rule files already read are kept, parsed, in the cache: YAML is slow to read.</summary>
-    private static readonly Lazy<string?> CacheDirectory = new(CacheLocator.Locate);
-
     /// <summary>Made only when a rule file is not in the cache: building it loads and inspects YamlDotNet.</summary>
     private static readonly Lazy<IDeserializer> Yaml = new(() => new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -258,7 +255,7 @@ public static class RuleSetLoader
 
         var json = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)RuleFileJson.Default.GetTypeInfo(typeof(T))!;
         return (path, DerivedCache.Load(
-            CacheDirectory.Value,
+            CacheLocator.Directory,
             "rules",
             typeof(RuleFileJson),
             [path],

@@ -13,10 +13,9 @@ namespace Extraction.Metrics.Jieba;
 internal static class JiebaModels
 {
     private static readonly ConcurrentDictionary<string, Lazy<JiebaCutter>> Cutters = new(StringComparer.Ordinal);
-    private static readonly Lazy<string?> CacheDirectory = new(CacheLocator.Locate);
 
     public static JiebaCutter For(string userDictionary) =>
-        Cutters.GetOrAdd(Path.GetFullPath(userDictionary), path => new Lazy<JiebaCutter>(() => Create(path, CacheDirectory.Value))).Value;
+        Cutters.GetOrAdd(Path.GetFullPath(userDictionary), path => new Lazy<JiebaCutter>(() => Create(path, CacheLocator.Directory))).Value;
 
     /// <summary>A cutter whose models are read from, or compiled into, <paramref name="cache"/> (none: compiled in memory).</summary>
     internal static JiebaCutter Create(string userDictionary, string? cache)

@@ -10,13 +10,18 @@ public static class CacheLocator
 {
     public const string EnvironmentVariable = "EXTRACTION_CACHE";
 
+    private static readonly Lazy<string?> Located = new(Locate);
+
+    /// <summary>The cache of this process, looked for (and made) once.</summary>
+    public static string? Directory => Located.Value;
+
     public static string? Locate()
     {
         foreach (var candidate in Candidates())
         {
             try
             {
-                Directory.CreateDirectory(candidate);
+                System.IO.Directory.CreateDirectory(candidate);
                 return candidate;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

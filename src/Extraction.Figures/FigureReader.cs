@@ -41,7 +41,7 @@ internal sealed class FigureReader
         halfWords = [.. rules.HalfWords];
         // One pass over the suffixes that hold for any number instead of one per rule.
         var unconditional = rules.DateSuffixes.Where(d => d.WhenNumber is null).Select(d => $"(?:{d.Pattern})").ToList();
-        unconditionalDateSuffix = unconditional.Count == 0 ? null : new Regex(string.Join('|', unconditional), RegexOptions.CultureInvariant | (rules.RankSuffix.Options & RegexOptions.Compiled));
+        unconditionalDateSuffix = unconditional.Count == 0 ? null : new Regex(string.Join('|', unconditional), RegexOptions.CultureInvariant | (rules.DateSuffixes.First(d => d.WhenNumber is null).Pattern.Options & RegexOptions.Compiled));
         conditionalDateSuffixes = [.. rules.DateSuffixes.Where(d => d.WhenNumber is not null)];
         foreach (var c in "0123456789０１２３４５６７８９第十拾半零〇" + string.Concat(percentPrefixes.Select(p => p[0])) + string.Concat(signWords.Select(w => w[0])))
         {

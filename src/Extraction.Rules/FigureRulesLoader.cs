@@ -88,7 +88,7 @@ internal static class FigureRulesLoader
     private static NotFigureRule NotFigure(string path, NotFigureModel model)
     {
         var id = RuleSetLoader.Required(path, "not_figures id", model.Id);
-        return new NotFigureRule(id, RuleSetLoader.Compile(path, id, model.Pattern), Examples(path, id, model.Examples));
+        return new NotFigureRule(id, RuleSetLoader.Compile(path, id, model.Pattern, hot: true), Examples(path, id, model.Examples));
     }
 
     private static IReadOnlyList<FigureExample> Examples(string path, string owner, IEnumerable<FigureExampleModel> models)

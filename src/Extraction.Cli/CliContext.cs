@@ -12,6 +12,27 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
 
     public TextWriter Error { get; } = stderr;
 
+    /// <summary>
+    /// Runs a command that reads the database at <paramref name="databasePath"/>: a missing
+    /// database or an SQLite error becomes the one-line error of every reading command (the
+    /// path, the reason, and <paramref name="hint"/> when there is one).
+    /// </summary>
+    public int ReadDatabase(string databasePath, Func<int> read, string? hint = null)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FileNotFoundException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return Fail($"{databasePath}: {e.Message}{(hint is null ? "" : $" ({hint})")}");
+        }
+    }
+
     /// <summary>Prints a one-line error and returns the failure exit code.</summary>
     public int Fail(string message)
     {

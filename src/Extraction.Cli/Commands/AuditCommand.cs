@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Extraction.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Extraction.Cli.Commands;
 
@@ -12,23 +11,11 @@ internal static class AuditCommand
         var db = CommonOptions.Database();
         var format = OutputFormat.Option();
         var command = new Command("audit", "List the consistency findings of the task histories") { db, format };
-        command.SetAction(r =>
+        command.SetAction(r => context.ReadDatabase(r.GetValue(db)!, () =>
         {
-            try
-            {
-                var result = HistoryQueries.Audit(r.GetValue(db)!);
-                OutputFormat.Write(context.Out, result, r.GetValue(format)!);
-                return ExitCodes.Ok;
-            }
-            catch (FileNotFoundException e)
-            {
-                return context.Fail(e.Message);
-            }
-            catch (SqliteException e)
-            {
-                return context.Fail($"{r.GetValue(db)}: {e.Message}");
-            }
-        });
+            OutputFormat.Write(context.Out, HistoryQueries.Audit(r.GetValue(db)!), r.GetValue(format)!);
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Extraction.Cli.Output;
 using Extraction.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Extraction.Cli.Commands;
 
@@ -32,39 +31,31 @@ internal static class HistoryCommand
         return command;
     }
 
-    private static int Run(CliContext context, TaskSelection selection, string? chart, string databasePath, string format)
+    private static int Run(CliContext context, TaskSelection selection, string? chart, string databasePath, string format) =>
+        context.ReadDatabase(databasePath, () => Show(context, selection, chart, databasePath, format), "ingest with this version of extract to build the task histories");
+
+    private static int Show(CliContext context, TaskSelection selection, string? chart, string databasePath, string format)
     {
-        try
+        var timeline = HistoryQueries.Timeline(databasePath, selection);
+        if (selection.IsEmpty && chart is null)
         {
-            var timeline = HistoryQueries.Timeline(databasePath, selection);
-            if (selection.IsEmpty && chart is null)
-            {
-                OutputFormat.Write(context.Out, HistoryQueries.Latest(databasePath), format);
-                return ExitCodes.Ok;
-            }
-
-            if (timeline.Rows.Count == 0)
-            {
-                return context.Fail("no task matches (see 'extract history' for the tasks of the database)");
-            }
-
-            OutputFormat.Write(context.Out, timeline, format);
-            if (chart is not null)
-            {
-                var points = HistoryQueries.ChartPoints(databasePath, selection);
-                CompletionChart.Write(chart, points);
-                context.Error.WriteLine($"chart written to {chart}");
-            }
-
+            OutputFormat.Write(context.Out, HistoryQueries.Latest(databasePath), format);
             return ExitCodes.Ok;
         }
-        catch (FileNotFoundException e)
+
+        if (timeline.Rows.Count == 0)
         {
-            return context.Fail(e.Message);
+            return context.Fail("no task matches (see 'extract history' for the tasks of the database)");
         }
-        catch (SqliteException e)
+
+        OutputFormat.Write(context.Out, timeline, format);
+        if (chart is not null)
         {
-            return context.Fail($"{databasePath}: {e.Message} (ingest with this version of extract to build the task histories)");
+            var points = HistoryQueries.ChartPoints(databasePath, selection);
+            CompletionChart.Write(chart, points);
+            context.Error.WriteLine($"chart written to {chart}");
         }
+
+        return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Extraction.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Extraction.Cli.Commands;
 
@@ -13,22 +12,11 @@ internal static class StatusCommand
         var db = CommonOptions.Database();
         var format = OutputFormat.Option();
         var command = new Command("status", "Show what the database holds from which file") { failed, db, format };
-        command.SetAction(r =>
+        command.SetAction(r => context.ReadDatabase(r.GetValue(db)!, () =>
         {
-            try
-            {
-                OutputFormat.Write(context.Out, ArchiveQueries.Files(r.GetValue(db)!, r.GetValue(failed)), r.GetValue(format)!);
-                return ExitCodes.Ok;
-            }
-            catch (FileNotFoundException e)
-            {
-                return context.Fail(e.Message);
-            }
-            catch (SqliteException e)
-            {
-                return context.Fail($"{r.GetValue(db)}: {e.Message}");
-            }
-        });
+            OutputFormat.Write(context.Out, ArchiveQueries.Files(r.GetValue(db)!, r.GetValue(failed)), r.GetValue(format)!);
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 }

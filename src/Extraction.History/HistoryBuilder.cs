@@ -6,18 +6,11 @@ namespace Extraction.History;
 
 /// <summary>
 /// Derives the task histories from the stored bulletins: series, task identities, canonical
-/// department names, how each task stands in each bulletin, audit findings, and the search
-/// index. It reads and writes nothing itself: the storage layer gives it the facts and writes
+/// department names, how each task stands in each bulletin and audit findings. It reads and writes nothing itself: the storage layer gives it the facts and writes
 /// what it derives, replacing what was derived before, so it always agrees with the bulletins.
 /// </summary>
-public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
+public sealed class HistoryBuilder(RuleSet rules)
 {
-    /// <summary>A builder with the word segmenter of the same rules, for the search index.</summary>
-    public HistoryBuilder(RuleSet rules)
-        : this(rules, new WordSegmenter(rules.Metrics, rules.Folding))
-    {
-    }
-
     /// <summary>How many series are built at once (at most the number of cores).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
@@ -37,19 +30,16 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
         var built = facts.Bulletins.GroupBy(SeriesKey).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Clamp(Parallelism, 1, 512))
             .Select(group => BuildSeries(group.Key, [.. group], tasks, reports, figures))
             .ToList();
-        var statements = facts.Statements.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Clamp(Parallelism, 1, 512)).Select(s => new IndexEntry(words.ForIndex(s.Text), "statement", null, s.Id));
         return new HistoryResult(
             [.. built.Select(b => b.Series)],
             [.. built.SelectMany(b => b.Assessments)],
             [.. built.SelectMany(b => b.Findings)],
-            [.. facts.Departments.Select(d => d with { Text = CanonicalName(d.Text) })],
-            [.. built.SelectMany(b => b.Index), .. statements]);
+            [.. facts.Departments.Select(d => d with { Text = CanonicalName(d.Text) })]);
     }
 
-    private (SeriesResult Series, List<Assessment> Assessments, List<Finding> Findings, List<IndexEntry> Index) BuildSeries(
+    private (SeriesResult Series, List<Assessment> Assessments, List<Finding> Findings) BuildSeries(
         string key, List<BulletinFacts> bulletins, ILookup<long, TaskFacts> tasks, Dictionary<long, ReportFacts> reports, ILookup<(long TaskId, string Field), StoredFigure> figures)
     {
-        var index = new List<IndexEntry>();
         var assessments = new List<Assessment>();
         var findings = new List<Finding>();
         var ordered = bulletins.OrderBy(b => b.Date).ThenBy(b => b.Issue).ToList();
@@ -63,12 +53,7 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
             {
                 var identity = byTask[task.Id].Identity;
                 latest[identity] = task;
-                index.Add(new IndexEntry(words.ForIndex(task.Text), "task", task.Id, null));
                 var report = reports.GetValueOrDefault(task.Id);
-                if (report is not null)
-                {
-                    index.Add(new IndexEntry(words.ForIndex(report.Text), "progress", task.Id, null));
-                }
 
                 var (assessment, found) = assessor.Assess(bulletin, task, report, [.. figures[(task.Id, "target")]], [.. figures[(task.Id, "progress")]]);
                 assessments.Add(assessment);
@@ -90,7 +75,7 @@ public sealed class HistoryBuilder(RuleSet rules, WordSegmenter words)
             .Select(g => new IdentityResult(latest[g.Key].Number, Label(latest[g.Key].Text), [.. g]))
             .ToList();
         var first = ordered[0];
-        return (new SeriesResult(key, first.Issuer, first.Series, first.ProgrammeYear, [.. ordered.Select(b => b.Id)], identities), assessments, findings, index);
+        return (new SeriesResult(key, first.Issuer, first.Series, first.ProgrammeYear, [.. ordered.Select(b => b.Id)], identities), assessments, findings);
     }
 
     /// <summary>A unit's canonical name: in simplified characters, its abbreviation written out (區住建局 → 区住房和城乡建设局).</summary>

@@ -6,8 +6,7 @@ public sealed record HistoryFacts(
     IReadOnlyList<TaskFacts> Tasks,
     IReadOnlyList<ReportFacts> Reports,
     IReadOnlyList<StoredFigure> Figures,
-    IReadOnlyList<NamedRow> Departments,
-    IReadOnlyList<NamedRow> Statements);
+    IReadOnlyList<NamedRow> Departments);
 
 public sealed record BulletinFacts(long Id, string? Issuer, string? Series, int? Year, DateOnly? Date, int? Issue)
 {
@@ -20,5 +19,5 @@ public sealed record TaskFacts(long Id, long BulletinId, int Number, string Text
 
 public sealed record ReportFacts(long TaskId, DateOnly? AsOf, string Text);
 
-/// <summary>A row with an id and a text: a department's name, a statement's text.</summary>
+/// <summary>A row with an id and a text: a department's name.</summary>
 public sealed record NamedRow(long Id, string Text);

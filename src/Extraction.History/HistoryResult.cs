@@ -5,8 +5,7 @@ public sealed record HistoryResult(
     IReadOnlyList<SeriesResult> Series,
     IReadOnlyList<Assessment> Assessments,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<NamedRow> CanonicalDepartments,
-    IReadOnlyList<IndexEntry> Index)
+    IReadOnlyList<NamedRow> CanonicalDepartments)
 {
     public int TaskIdentities => Series.Sum(s => s.Identities.Count);
 }
@@ -41,6 +40,3 @@ public sealed record Measure(int Ordinal, bool Primary, StoredFigure Target, Rul
 
     public string Detail => Achieved is { } a ? $"{a.Raw} of {Target.Raw}" : Target.Raw;
 }
-
-/// <summary>A row of the search index: the words of a task, progress or statement text.</summary>
-public sealed record IndexEntry(string Words, string Field, long? TaskId, long? StatementId);

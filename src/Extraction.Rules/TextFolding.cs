@@ -9,11 +9,15 @@ namespace Extraction.Rules;
 public sealed class TextFolding
 {
     private readonly Dictionary<char, char> map;
+    private readonly Lazy<Dictionary<char, char>> unfold;
 
     public TextFolding(IReadOnlyDictionary<char, char> traditional, IReadOnlyList<FoldExample> examples)
     {
         map = new Dictionary<char, char>(traditional);
         Examples = examples;
+
+        // A simplified character written back as the first traditional one the table folds into it.
+        unfold = new(() => map.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.First().Key));
     }
 
     public IReadOnlyList<FoldExample> Examples { get; }
@@ -39,6 +43,19 @@ public sealed class TextFolding
         }
 
         return changed ? new string(folded) : text;
+    }
+
+    /// <summary>
+    /// The ways a searched text may be written in a document: as given, folded (simplified,
+    /// half-width), in traditional characters, and with full-width letters and digits. Mixed
+    /// spellings within one word are not tried: they would multiply with its length.
+    /// </summary>
+    public IReadOnlyList<string> Spellings(string text)
+    {
+        var folded = Fold(text);
+        var traditional = string.Concat(folded.Select(c => unfold.Value.TryGetValue(c, out var t) ? t : c));
+        var wide = string.Concat(folded.Select(c => c is >= '0' and <= '9' or >= 'A' and <= 'Z' or >= 'a' and <= 'z' or '%' ? (char)(c + 0xFEE0) : c));
+        return [.. new[] { text, folded, traditional, wide }.Distinct(StringComparer.Ordinal)];
     }
 }
 

@@ -140,10 +140,6 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
     {
         if (candidates.Count > 0)
         {
-            HistoryStore.ForgetIndex(connection, transaction, [.. connection.Query<long>(
-                "SELECT id FROM bulletins WHERE id IN @candidates AND NOT EXISTS (SELECT 1 FROM source_documents s WHERE s.bulletin_id = bulletins.id)",
-                new { candidates },
-                transaction)]);
             connection.Execute(
                 "DELETE FROM bulletins WHERE id IN @candidates AND NOT EXISTS (SELECT 1 FROM source_documents s WHERE s.bulletin_id = bulletins.id)",
                 new { candidates },
@@ -172,13 +168,6 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
             """,
             row,
             tx);
-
-        // Its rows of the search index go with its old content (they are keyed by task and
-        // statement: no foreign key); the history rebuilt after the ingest indexes the new.
-        if (existed)
-        {
-            HistoryStore.ForgetIndex(connection, tx, [id]);
-        }
 
         writer.Write(id, document, sha256, provenance, replacing: existed, tx);
         return id;

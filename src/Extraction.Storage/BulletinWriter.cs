@@ -28,8 +28,11 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
         """,
         "b", "position", "number", "category", "ordinal", "text", "numbered", "verdict");
 
-    private readonly PreparedCommand department = new(connection,
-        "INSERT INTO departments (name) VALUES (@name) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id", "name");
+    // Looked up before it is added: an upsert would rewrite the name of every known department,
+    // and its search index with it (the update trigger cannot tell the name is the same).
+    private readonly PreparedCommand departmentId = new(connection, "SELECT id FROM departments WHERE name = @name", "name");
+
+    private readonly PreparedCommand department = new(connection, "INSERT INTO departments (name) VALUES (@name) RETURNING id", "name");
 
     private readonly PreparedCommand taskDepartment = new(connection,
         "INSERT INTO task_departments (task_id, department_id, position, role) VALUES (@task, @department, @position, @role)",
@@ -122,7 +125,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in deletes.Concat([category, task, department, taskDepartment, progress, figure, problem, warning, statement, tally, rule, span, source]))
+        foreach (var command in deletes.Concat([category, task, departmentId, department, taskDepartment, progress, figure, problem, warning, statement, tally, rule, span, source]))
         {
             command.Dispose();
         }
@@ -137,7 +140,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
             var name = t.Departments[i];
             if (!units.TryGetValue(name, out var unitId))
             {
-                units[name] = unitId = department.Scalar(tx, name);
+                units[name] = unitId = departmentId.ScalarOrNull(tx, name) ?? department.Scalar(tx, name);
             }
 
             taskDepartment.Execute(tx, taskId, unitId, i, t.Partners?.Contains(name) == true ? "partner" : "lead");

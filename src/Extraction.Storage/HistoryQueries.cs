@@ -2,7 +2,7 @@ namespace Extraction.Storage;
 
 /// <summary>
 /// The read-only questions the commands ask of the task histories: a timeline, each task's
-/// latest report, chart points, the audit, word search and the exported views.
+/// latest report, chart points, the audit and the exported views.
 /// </summary>
 public static class HistoryQueries
 {
@@ -48,25 +48,6 @@ public static class HistoryQueries
 
     public static QueryResult Audit(string databasePath) =>
         QueryRunner.Run(databasePath, "SELECT kind, series, issue, bulletin_date, number, figures, message FROM audit ORDER BY series, bulletin_date, number, kind");
-
-    /// <summary>Tasks, progress and statements holding every word (an FTS5 match of quoted words): series, issue, date, number, field, text.</summary>
-    public static QueryResult Search(string databasePath, IReadOnlyList<string> words)
-    {
-        // Each word quoted: the query is words, not FTS5 syntax.
-        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-        const string Sql = """
-            SELECT b.series, b.issue, b.date AS bulletin_date, t.number, s.field,
-                   CASE s.field WHEN 'task' THEN t.text WHEN 'statement' THEN st.text ELSE p.text END AS text
-            FROM search_fts s
-            LEFT JOIN tasks t ON t.id = s.task_id
-            LEFT JOIN statements st ON st.id = s.statement_id
-            JOIN bulletins b ON b.id = coalesce(t.bulletin_id, st.bulletin_id)
-            LEFT JOIN progress p ON p.task_id = t.id
-            WHERE search_fts MATCH @match
-            ORDER BY b.series, b.date, coalesce(t.position, 1000000 + st.position), s.field DESC
-            """;
-        return QueryRunner.Run(databasePath, Sql, new Dictionary<string, object?> { ["@match"] = match });
-    }
 
     public static QueryResult View(string databasePath, string view) =>
         Views.Contains(view) ? QueryRunner.Run(databasePath, $"SELECT * FROM {view}") : throw new ArgumentException($"no view {view}", nameof(view));

@@ -24,24 +24,6 @@ public static class HistoryStore
     /// <summary>Rebuilds the series whose bulletins changed since their histories were built.</summary>
     public static HistorySummary Update(SqliteConnection connection, HistoryBuilder builder) => Derive(connection, builder, everything: false);
 
-    /// <summary>Removes the search-index rows of these bulletins' tasks and statements (before they are replaced or deleted).</summary>
-    internal static void ForgetIndex(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<long> bulletinIds)
-    {
-        if (bulletinIds.Count == 0)
-        {
-            return;
-        }
-
-        var rowids = connection.Query<long>("SELECT id * 2 FROM tasks WHERE bulletin_id IN @bulletinIds", new { bulletinIds }, tx)
-            .SelectMany(r => new[] { r, r + 1 })
-            .Concat(connection.Query<long>("SELECT -id FROM statements WHERE bulletin_id IN @bulletinIds", new { bulletinIds }, tx))
-            .ToList();
-        foreach (var chunk in rowids.Chunk(500))
-        {
-            connection.Execute("DELETE FROM search_fts WHERE rowid IN @chunk", new { chunk }, tx);
-        }
-    }
-
     /// <summary>How many bulletins' facts are read and built at once.</summary>
     private const int BulletinsPerChunk = 200;
 
@@ -87,10 +69,6 @@ public static class HistoryStore
             connection.Execute(
                 "INSERT INTO audit_findings (bulletin_id, task_id, kind, figures, message) VALUES (@BulletinId, @TaskId, @Kind, @Figures, @Message)",
                 result.Findings,
-                tx);
-            connection.Execute(
-                "INSERT INTO search_fts (rowid, words, task_id, field, statement_id) VALUES (@rowid, @Words, @TaskId, @Field, @StatementId)",
-                result.Index.Select(e => new { rowid = e.StatementId is { } st ? -st : (e.TaskId!.Value * 2) + (e.Field == "progress" ? 1 : 0), e.Words, e.TaskId, e.Field, e.StatementId }),
                 tx);
         }
 
@@ -171,8 +149,7 @@ public static class HistoryStore
             [.. connection.Query<StoredFigure>(
                 "SELECT f.task_id AS TaskId, f.field, f.position AS Position, f.raw, f.value, f.unit, f.kind, f.qualifier, f.change, f.metric, f.start AS Start FROM chosen c CROSS JOIN figures f ON f.bulletin_id = c.id WHERE f.task_id IS NOT NULL ORDER BY f.task_id, f.field, f.position",
                 transaction: tx)],
-            departments ? [.. connection.Query<NamedRow>($"SELECT id, name AS Text FROM departments{(everything ? "" : " WHERE canonical_name IS NULL")}", transaction: tx)] : [],
-            [.. connection.Query<NamedRow>("SELECT s.id, s.text FROM chosen c CROSS JOIN statements s ON s.bulletin_id = c.id", transaction: tx)]);
+            departments ? [.. connection.Query<NamedRow>($"SELECT id, name AS Text FROM departments{(everything ? "" : " WHERE canonical_name IS NULL")}", transaction: tx)] : []);
     }
 
     /// <summary>What was derived for these bulletins and series goes, before it is derived again.</summary>
@@ -184,7 +161,7 @@ public static class HistoryStore
             {
                 "UPDATE tasks SET identity_id = NULL, identity_confidence = NULL, identity_method = NULL",
                 "UPDATE bulletins SET series_id = NULL",
-                "DELETE FROM task_identities", "DELETE FROM series", "DELETE FROM audit_findings", "DELETE FROM search_fts",
+                "DELETE FROM task_identities", "DELETE FROM series", "DELETE FROM audit_findings",
                 "DELETE FROM assessments", "DELETE FROM measures",
             })
             {
@@ -194,7 +171,6 @@ public static class HistoryStore
             return;
         }
 
-        ForgetIndex(connection, tx, bulletinIds);
         foreach (var chunk in bulletinIds.Chunk(500))
         {
             connection.Execute("UPDATE tasks SET identity_id = NULL, identity_confidence = NULL, identity_method = NULL WHERE bulletin_id IN @chunk", new { chunk }, tx);

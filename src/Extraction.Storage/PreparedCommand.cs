@@ -38,6 +38,10 @@ internal sealed class PreparedCommand : IDisposable
     public long Scalar(SqliteTransaction transaction, params object?[] values) =>
         Run(transaction, values, out var id) ? id : throw new InvalidOperationException($"no id returned by: {raw.sqlite3_sql(statement).utf8_to_string()}");
 
+    /// <summary>Runs a statement that returns one integer or no row (a SELECT id … WHERE).</summary>
+    public long? ScalarOrNull(SqliteTransaction transaction, params object?[] values) =>
+        Run(transaction, values, out var id) ? id : null;
+
     public void Dispose() => statement.Dispose();
 
     /// <returns>Whether the statement gave a row; <paramref name="first"/> is its first column.</returns>

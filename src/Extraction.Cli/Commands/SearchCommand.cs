@@ -1,43 +1,43 @@
 using System.CommandLine;
-using Extraction.Metrics;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Extraction.Cli.Commands;
 
 /// <summary>
-/// <c>extract search TEXT</c>: task and progress text found by words, in Chinese — the query is
-/// cut into words by jieba.NET and matched against the full-text index built at ingest.
+/// <c>extract search TEXT</c>: the tasks, progress reports, statements and departments holding
+/// every term of the query (terms are separated by spaces), each in any of its spellings.
 /// </summary>
 internal static class SearchCommand
 {
+    /// <summary>Characters of context shown before a hit in a table (CSV and JSON get the whole text).</summary>
     private const int Context = 18;
 
     public static Command Create(CliContext context)
     {
-        var text = new Argument<string>("TEXT") { Description = "Words to find, e.g. 负压病房 (every word must occur)" };
+        var text = new Argument<string>("TEXT") { Description = "What to find, e.g. 负压病房 or \"城镇 就业\" (every term must occur in the same text)" };
         var db = CommonOptions.Database();
         var format = OutputFormat.Option();
         var rules = CommonOptions.Rules();
-        var command = new Command("search", "Find tasks and progress reports by words (full-text, Chinese word segmentation)") { text, db, format, rules };
+        var command = new Command("search", "Find tasks, progress reports, statements and departments by the text they hold (simplified or traditional)") { text, db, format, rules };
         command.SetAction(r => Run(context, r.GetValue(text)!, r.GetValue(db)!, r.GetValue(format)!, r.GetValue(rules)));
         return command;
     }
 
     private static int Run(CliContext context, string text, string databasePath, string format, string? rulesDirectory)
     {
-        var rules = context.LoadRules(rulesDirectory).Common;
-
-        var words = new WordSegmenter(rules.Metrics, rules.Folding).ForQuery(text);
-        if (words.Count == 0)
+        var folding = context.LoadRules(rulesDirectory).Common.Folding;
+        var terms = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (terms.Length == 0)
         {
-            return context.Fail($"'{text}' has no words to search for");
+            return context.Fail($"'{text}' has nothing to search for");
         }
 
+        var spellings = terms.Select(folding.Spellings).ToList();
         QueryResult result;
         try
         {
-            result = HistoryQueries.Search(databasePath, words);
+            result = TextSearch.Run(databasePath, spellings);
         }
         catch (FileNotFoundException e)
         {
@@ -48,17 +48,23 @@ internal static class SearchCommand
             return context.Fail($"search: {e.Message}");
         }
 
-        // The text column shows where the words are, not the whole paragraph.
-        var rows = result.Rows.Select(r => r.Take(5).Append(Around((string)r[5]!, words)).ToArray()).ToList();
-        OutputFormat.Write(context.Out, result with { Rows = rows }, format);
+        if (format == "table")
+        {
+            // A table shows where the terms are, not the whole paragraph.
+            var last = result.Columns.Count - 1;
+            var all = spellings.SelectMany(s => s).ToList();
+            result = result with { Rows = [.. result.Rows.Select(r => r.Take(last).Append(Around((string)r[last]!, all)).ToArray())] };
+        }
+
+        OutputFormat.Write(context.Out, result, format);
         return ExitCodes.Ok;
     }
 
-    private static string Around(string text, IReadOnlyList<string> words)
+    private static string Around(string text, IReadOnlyList<string> spellings)
     {
-        var at = words.Select(w => text.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var at = spellings.Select(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
         var start = Math.Max(0, at - Context);
-        var end = Math.Min(text.Length, at + Context * 2);
+        var end = Math.Min(text.Length, at + (Context * 2));
         return (start > 0 ? "…" : "") + text[start..end] + (end < text.Length ? "…" : "");
     }
 }

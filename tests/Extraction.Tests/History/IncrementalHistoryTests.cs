@@ -6,7 +6,7 @@ namespace Extraction.Tests.History;
 
 /// <summary>
 /// Ingest rebuilds only the series it changed: files ingested one at a time, edited and pruned
-/// give the same histories, audit and search index as one batch followed by a full rebuild.
+/// give the same histories, audit and search results as one batch followed by a full rebuild.
 /// </summary>
 public sealed class IncrementalHistoryTests
 {
@@ -46,6 +46,7 @@ public sealed class IncrementalHistoryTests
         Assert.Equal(Derived(batch), Derived(single));
         var (_, found, _) = CliRunner.Run("search", "负压病房", "--db", single, "--format", "csv");
         Assert.Equal(CliRunner.Run("search", "负压病房", "--db", batch, "--format", "csv").Out, found);
+        Storage.TextSearchTests.AssertIndexesAgreeWithTheirTables(single);
     }
 
     [Fact]
@@ -70,6 +71,6 @@ public sealed class IncrementalHistoryTests
         var history = c.Query("SELECT series, issue, number, identity_number, task, completion, status, printed_status FROM task_history ORDER BY series, issue, number")
             .Select(r => string.Join('|', ((IDictionary<string, object>)r).Values));
         var audit = c.Query("SELECT kind, issue, number, figures FROM audit ORDER BY kind, issue, number").Select(r => string.Join('|', ((IDictionary<string, object>)r).Values));
-        return string.Join('\n', history.Concat(audit).Append($"{c.ExecuteScalar<long>("SELECT count(*) FROM search_fts")} index rows"));
+        return string.Join('\n', history.Concat(audit));
     }
 }

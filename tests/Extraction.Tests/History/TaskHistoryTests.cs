@@ -77,7 +77,7 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
     {
         var (exit, output, error) = CliRunner.Run("search", "负压病房", "--db", db.Path, "--format", "csv");
         Assert.True(exit == 0, error);
-        var issues = output.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Where(f => f[3] == "12").Select(f => f[1]).Distinct().ToList();
+        var issues = output.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Where(f => f[5] == "12").Select(f => f[2]).Distinct().ToList();
         Assert.Equal(["7", "11", "15", "22"], issues);
     }
 

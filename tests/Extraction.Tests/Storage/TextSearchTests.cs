@@ -9,11 +9,8 @@ namespace Extraction.Tests.Storage;
 /// that holds the words — the rows LIKE finds, counted independently of the search's own SQL —
 /// and its indexes stay in step with their tables through re-ingests and deletions.
 /// </summary>
-public sealed class TextSearchTests : IClassFixture<TextSearchTests.CorpusDatabase>
+public sealed class TextSearchTests
 {
-    private readonly CorpusDatabase db;
-
-    public TextSearchTests(CorpusDatabase db) => this.db = db;
 
     [Theory]
     [InlineData("城镇就业")]  // split by jieba's search cut in one place and not another
@@ -43,19 +40,19 @@ public sealed class TextSearchTests : IClassFixture<TextSearchTests.CorpusDataba
     public void A_simplified_query_finds_a_bulletin_written_in_traditional_characters()
     {
         // 碧潯市 prints 城鎮 and 就業; the user types 城镇就业.
-        var hits = TextSearch.Run(db.Path, [TestPaths.RuleSet.Folding.Spellings("城镇就业")]).Rows;
+        var hits = TextSearch.Run(CorpusDatabase.Path, [TestPaths.RuleSet.Folding.Spellings("城镇就业")]).Rows;
         Assert.Contains(hits, r => ((string)r[8]!).Contains("城鎮就業", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_command_shows_the_departments_and_dates_of_each_hit()
     {
-        var (exit, output, error) = CliRunner.Run("search", "负压病房", "--db", db.Path, "--format", "json");
+        var (exit, output, error) = CliRunner.Run("search", "负压病房", "--db", CorpusDatabase.Path, "--format", "json");
         Assert.True(exit == 0, error);
         Assert.Contains("\"departments\": \"市卫生健康委\"", output);
         Assert.Contains("\"bulletin_date\": \"2020-", output);
         Assert.Contains("\"field\": \"progress\"", output);
-        Assert.Equal(1, CliRunner.Run("search", "   ", "--db", db.Path).Exit);
+        Assert.Equal(1, CliRunner.Run("search", "   ", "--db", CorpusDatabase.Path).Exit);
     }
 
     [Fact]
@@ -63,7 +60,7 @@ public sealed class TextSearchTests : IClassFixture<TextSearchTests.CorpusDataba
     {
         using var dir = new TempDirectory();
         var copy = dir.File("again.db");
-        File.Copy(db.Path, copy);
+        File.Copy(CorpusDatabase.Path, copy);
         Assert.Equal(0, CliRunner.Run("ingest", TestPaths.CorpusFile("sanmenxia-2020-11.txt"), "--force", "--db", copy, "--rules", TestPaths.Rules).Exit);
         AssertIndexesAgreeWithTheirTables(copy);
         using (var c = Database.OpenForWriting(copy))
@@ -86,13 +83,13 @@ public sealed class TextSearchTests : IClassFixture<TextSearchTests.CorpusDataba
     }
 
     private List<string> Found(string query) =>
-        [.. TextSearch.Run(db.Path, [.. query.Split(' ').Select(w => (IReadOnlyList<string>)[w])]).Rows
+        [.. TextSearch.Run(CorpusDatabase.Path, [.. query.Split(' ').Select(w => (IReadOnlyList<string>)[w])]).Rows
             .Select(r => $"{r[1]}|{r[2]}|{r[5]}|{r[6]}|{r[8]}").Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>What a plain scan finds, row by row in each table (instr: no wildcard in the word).</summary>
     private List<string> Like(string word)
     {
-        using var c = Database.OpenReadOnly(db.Path);
+        using var c = Database.OpenReadOnly(CorpusDatabase.Path);
         return [.. c.Query<string>(
             """
             SELECT coalesce(b.series, '') || '|' || coalesce(b.issue, '') || '|' || t.number || '|task|' || t.text FROM tasks t JOIN bulletins b ON b.id = t.bulletin_id WHERE instr(t.text, @word)
@@ -102,21 +99,5 @@ public sealed class TextSearchTests : IClassFixture<TextSearchTests.CorpusDataba
                 JOIN tasks t ON t.id = td.task_id JOIN bulletins b ON b.id = t.bulletin_id WHERE instr(d.name, @word)
             """,
             new { word }).Order(StringComparer.Ordinal)];
-    }
-
-    public sealed class CorpusDatabase : IDisposable
-    {
-        private readonly TempDirectory dir = new();
-
-        public CorpusDatabase()
-        {
-            Path = dir.File("corpus.db");
-            var (exit, _, error) = CliRunner.Run("ingest", TestPaths.Corpus, "-q", "--db", Path, "--rules", TestPaths.Rules);
-            Assert.True(exit == 0, error);
-        }
-
-        public string Path { get; }
-
-        public void Dispose() => dir.Dispose();
     }
 }

@@ -3,7 +3,8 @@ namespace Extraction.Rules;
 /// <summary>
 /// Finds the rules directory to use: an explicit path, else <c>EXTRACTION_RULES</c>, else a
 /// <c>rules/</c> folder in the working directory or one of its parents (so edits to the
-/// project's rule files apply at once), else the copy shipped beside the program.
+/// project's rule files apply at once), else the copy shipped beside the program, else the
+/// rules carried inside this library (<see cref="Caching.EmbeddedFiles"/>).
 /// </summary>
 public static class RuleLocator
 {
@@ -31,7 +32,8 @@ public static class RuleLocator
             }
         }
 
-        return Path.Combine(AppContext.BaseDirectory, "rules");
+        var beside = Path.Combine(AppContext.BaseDirectory, "rules");
+        return IsRulesDirectory(beside) ? beside : Caching.EmbeddedFiles.Folder(typeof(RuleLocator).Assembly, "rules/");
     }
 
     public static bool IsRulesDirectory(string path) =>

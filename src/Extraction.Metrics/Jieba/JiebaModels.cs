@@ -5,8 +5,8 @@ namespace Extraction.Metrics.Jieba;
 
 /// <summary>
 /// The jieba segmenter of a user dictionary, made once per process. Its dictionary and models
-/// are jieba's own (the files of the jieba.NET package, in Resources/ beside the program),
-/// compiled on first use into the cache (<see cref="CacheLocator"/>) and read from there after:
+/// are jieba's own (the files of the jieba.NET package, carried inside this assembly and written
+/// out once, <see cref="EmbeddedFiles"/>), compiled on first use into the cache (<see cref="CacheLocator"/>) and read from there after:
 /// a start that read jieba's text files took over a second. Each part loads when first needed.
 /// A missing main dictionary fails loudly: without it jieba segments character by character.
 /// </summary>
@@ -34,10 +34,8 @@ internal static class JiebaModels
 
     private static string Resource(string name)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Resources", name);
-        return File.Exists(path)
-            ? path
-            : throw new InvalidOperationException($"the jieba model file {name} is missing ({path}); the program was not installed with its Resources folder");
+        var path = Path.Combine(EmbeddedFiles.Folder(typeof(JiebaModels).Assembly, "Resources/"), name);
+        return File.Exists(path) ? path : throw new InvalidOperationException($"the jieba model file {name} is missing ({path})");
     }
 
     private static void WriteDictionary(BinaryWriter writer, PrefixDictionary d)

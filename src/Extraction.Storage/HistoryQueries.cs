@@ -6,8 +6,11 @@ namespace Extraction.Storage;
 /// </summary>
 public static class HistoryQueries
 {
+    /// <summary>The view of <see cref="HistoryRows"/>: each task of each issue through its series.</summary>
+    public const string HistoryView = "task_history";
+
     /// <summary>The views written to a spreadsheet, one sheet each, in this order.</summary>
-    public static IReadOnlyList<string> Views { get; } = ["task_history", "department_report", "audit", "task_overview", "figure_overview"];
+    public static IReadOnlyList<string> Views { get; } = [HistoryView, "department_report", "audit", "task_overview", "figure_overview"];
 
     public static QueryResult Timeline(string databasePath, TaskSelection selection)
     {
@@ -53,7 +56,7 @@ public static class HistoryQueries
         Views.Contains(view) ? QueryRunner.Run(databasePath, $"SELECT * FROM {view}") : throw new ArgumentException($"no view {view}", nameof(view));
 
     public static QueryResult HistoryRows(string databasePath) =>
-        QueryRunner.Run(databasePath, "SELECT * FROM task_history ORDER BY series_id, identity_number, bulletin_date");
+        QueryRunner.Run(databasePath, $"SELECT * FROM {HistoryView} ORDER BY series_id, identity_number, bulletin_date");
 }
 
 /// <summary>Which tasks a history command is about: a number (in any issue), text the task contains, a series or issuer.</summary>

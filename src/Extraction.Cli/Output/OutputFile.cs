@@ -30,6 +30,16 @@ internal static class OutputFile
             return;
         }
 
+        Replace(path, temporary =>
+        {
+            using var file = new StreamWriter(temporary, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom));
+            write(file);
+        });
+    }
+
+    /// <summary>Has <paramref name="write"/> make the file under a name beside <paramref name="path"/>, then moves it there.</summary>
+    public static void Replace(string path, Action<string> write)
+    {
         var full = Path.GetFullPath(path);
         if (!Directory.Exists(Path.GetDirectoryName(full)))
         {
@@ -39,11 +49,7 @@ internal static class OutputFile
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var file = new StreamWriter(temporary, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom)))
-            {
-                write(file);
-            }
-
+            write(temporary);
             File.Move(temporary, full, overwrite: true);
         }
         finally

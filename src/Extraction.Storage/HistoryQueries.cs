@@ -26,13 +26,17 @@ public static class HistoryQueries
             parameters);
     }
 
-    /// <summary>Completion over time of the selected tasks: identity, number, date, completion, programme year.</summary>
+    /// <summary>Completion over time of the selected tasks: identity, number, date, completion, programme year, the task's label, series.</summary>
     public static QueryResult ChartPoints(string databasePath, TaskSelection selection)
     {
         var (where, parameters) = selection.Filter();
         return QueryRunner.Run(
             databasePath,
-            $"SELECT identity_id, identity_number, coalesce(as_of, bulletin_date), completion, year FROM task_history h WHERE {where} AND completion IS NOT NULL ORDER BY identity_number, bulletin_date",
+            $"""
+            SELECT identity_id, identity_number, coalesce(as_of, bulletin_date), completion, year, task, series
+            FROM task_history h WHERE {where} AND completion IS NOT NULL
+            ORDER BY year, series_id, identity_number, identity_id, bulletin_date
+            """,
             parameters);
     }
 

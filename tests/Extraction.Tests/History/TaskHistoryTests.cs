@@ -94,6 +94,12 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
         }
 
         Assert.Contains("<svg", File.ReadAllText(dir.File("t8.svg")));
+
+        // Task 10 reports no completion in any issue: there is nothing to draw.
+        var none = CliRunner.Run("history", "--number", "10", "--series", "专项督查快报", "--chart", dir.File("t10.png"), "--db", db.Path);
+        Assert.Equal(1, none.Exit);
+        Assert.Contains("no chart", none.Error);
+        Assert.False(File.Exists(dir.File("t10.png")));
         Assert.Equal(2, CliRunner.Run("history", "--chart", dir.File("t.gif"), "--db", db.Path).Exit);
     }
 

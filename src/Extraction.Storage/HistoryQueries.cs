@@ -63,19 +63,24 @@ public static class HistoryQueries
         QueryRunner.Run(databasePath, $"SELECT * FROM {HistoryView} ORDER BY series_id, identity_number, bulletin_date");
 }
 
-/// <summary>Which tasks a history command is about: a number (in any issue), text the task contains, a series or issuer.</summary>
-public sealed record TaskSelection(int? Number, string? Task, string? Series)
+/// <summary>Which tasks a history command is about: numbers (in any issue), text the task contains, a series or issuer.</summary>
+public sealed record TaskSelection(IReadOnlyList<int> Numbers, string? Task, string? Series)
 {
-    public bool IsEmpty => Number is null && Task is null && Series is null;
+    public bool IsEmpty => Numbers.Count == 0 && Task is null && Series is null;
 
     internal (string Where, Dictionary<string, object?> Parameters) Filter()
     {
         var clauses = new List<string> { "1 = 1" };
         var parameters = new Dictionary<string, object?>();
-        if (Number is { } n)
+        if (Numbers.Count > 0)
         {
-            clauses.Add("(identity_number = @number OR identity_id IN (SELECT identity_id FROM task_history WHERE number = @number))");
-            parameters["@number"] = n;
+            var names = Numbers.Select((n, i) => $"@number{i}").ToList();
+            var list = string.Join(", ", names);
+            clauses.Add($"(identity_number IN ({list}) OR identity_id IN (SELECT identity_id FROM task_history WHERE number IN ({list})))");
+            for (var i = 0; i < Numbers.Count; i++)
+            {
+                parameters[names[i]] = Numbers[i];
+            }
         }
 
         if (Task is { } text)

@@ -104,6 +104,15 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
     }
 
     [Fact]
+    public void History_follows_several_numbers_at_once()
+    {
+        var (exit, output, error) = CliRunner.Run("history", "--number", "1", "8", "--db", db.Path, "--format", "csv");
+        Assert.True(exit == 0, error);
+        var tasks = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]).ToList();
+        Assert.Equal(["1", "1", "1", "1", "8", "8", "8", "8"], tasks);
+    }
+
+    [Fact]
     public void The_xlsx_export_has_one_sheet_per_view_with_the_rows_of_the_view()
     {
         using var dir = new TempDirectory();

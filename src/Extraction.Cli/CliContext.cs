@@ -33,6 +33,17 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
         }
     }
 
+    /// <summary>Says on standard error which file a command wrote (nothing when it wrote to standard output).</summary>
+    public int Wrote(string? path)
+    {
+        if (path is not null)
+        {
+            Error.WriteLine($"wrote {path}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
     /// <summary>Prints a one-line error and returns the failure exit code.</summary>
     public int Fail(string message)
     {

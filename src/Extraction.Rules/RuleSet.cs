@@ -30,7 +30,8 @@ public sealed record RuleSet(
     FigureRules Figures,
     MetricRules Metrics,
     DepartmentRules Departments,
-    HistoryRules History);
+    HistoryRules History,
+    ColumnHeaders Columns);
 
 /// <summary>
 /// Splits a list of names; examples show the input and the expected parts. A part that

@@ -60,7 +60,8 @@ public static class RuleSetLoader
             Figures: FigureRulesLoader.Load(files.Figures.Path, files.Figures.Model, files.Units.Path, files.Units.Model),
             Metrics: LoadMetrics(files.Metrics.Path, files.Metrics.Model),
             Departments: LoadDepartments(files.Departments.Path, files.Departments.Model),
-            History: LoadHistory(files.History.Path, files.History.Model));
+            History: LoadHistory(files.History.Path, files.History.Model),
+            Columns: ColumnHeadersLoader.Load(files.Columns.Path, files.Columns.Model));
     }
 
     private static IEnumerable<ParagraphRule> ParagraphRules(string path, IEnumerable<PatternRuleModel> models) =>
@@ -346,11 +347,19 @@ public static class RuleSetLoader
     internal static string Required(string path, string what, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw new RuleLoadException($"{path}: {what} is missing") : value;
 
+    /// <summary>Rule files that change how results are shown, not what a bulletin yields: left out of the fingerprint, since a new one makes ingest parse every file again.</summary>
+    private static readonly string[] PresentationOnly = [Path.Combine(CommonFolder, "columns.yaml")];
+
     internal static string Fingerprint(string folder)
     {
         using var sha = SHA256.Create();
         foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (PresentationOnly.Contains(Path.GetRelativePath(folder, file)))
+            {
+                continue;
+            }
+
             var name = Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n");
             sha.TransformBlock(name, 0, name.Length, null, 0);
             var content = File.ReadAllBytes(file);

@@ -6,8 +6,11 @@ namespace Extraction.Storage;
 /// </summary>
 public static class HistoryQueries
 {
+    /// <summary>The view of <see cref="HistoryRows"/>: each task of each issue through its series.</summary>
+    public const string HistoryView = "task_history";
+
     /// <summary>The views written to a spreadsheet, one sheet each, in this order.</summary>
-    public static IReadOnlyList<string> Views { get; } = ["task_history", "department_report", "audit", "task_overview", "figure_overview"];
+    public static IReadOnlyList<string> Views { get; } = [HistoryView, "department_report", "audit", "task_overview", "figure_overview"];
 
     public static QueryResult Timeline(string databasePath, TaskSelection selection)
     {
@@ -23,13 +26,17 @@ public static class HistoryQueries
             parameters);
     }
 
-    /// <summary>Completion over time of the selected tasks: identity, number, date, completion, programme year.</summary>
+    /// <summary>Completion over time of the selected tasks: identity, number, date, completion, programme year, the task's label, series.</summary>
     public static QueryResult ChartPoints(string databasePath, TaskSelection selection)
     {
         var (where, parameters) = selection.Filter();
         return QueryRunner.Run(
             databasePath,
-            $"SELECT identity_id, identity_number, coalesce(as_of, bulletin_date), completion, year FROM task_history h WHERE {where} AND completion IS NOT NULL ORDER BY identity_number, bulletin_date",
+            $"""
+            SELECT identity_id, identity_number, coalesce(as_of, bulletin_date), completion, year, task, series
+            FROM task_history h WHERE {where} AND completion IS NOT NULL
+            ORDER BY year, series_id, identity_number, identity_id, bulletin_date
+            """,
             parameters);
     }
 
@@ -53,22 +60,27 @@ public static class HistoryQueries
         Views.Contains(view) ? QueryRunner.Run(databasePath, $"SELECT * FROM {view}") : throw new ArgumentException($"no view {view}", nameof(view));
 
     public static QueryResult HistoryRows(string databasePath) =>
-        QueryRunner.Run(databasePath, "SELECT * FROM task_history ORDER BY series_id, identity_number, bulletin_date");
+        QueryRunner.Run(databasePath, $"SELECT * FROM {HistoryView} ORDER BY series_id, identity_number, bulletin_date");
 }
 
-/// <summary>Which tasks a history command is about: a number (in any issue), text the task contains, a series or issuer.</summary>
-public sealed record TaskSelection(int? Number, string? Task, string? Series)
+/// <summary>Which tasks a history command is about: numbers (in any issue), text the task contains, a series or issuer.</summary>
+public sealed record TaskSelection(IReadOnlyList<int> Numbers, string? Task, string? Series)
 {
-    public bool IsEmpty => Number is null && Task is null && Series is null;
+    public bool IsEmpty => Numbers.Count == 0 && Task is null && Series is null;
 
     internal (string Where, Dictionary<string, object?> Parameters) Filter()
     {
         var clauses = new List<string> { "1 = 1" };
         var parameters = new Dictionary<string, object?>();
-        if (Number is { } n)
+        if (Numbers.Count > 0)
         {
-            clauses.Add("(identity_number = @number OR identity_id IN (SELECT identity_id FROM task_history WHERE number = @number))");
-            parameters["@number"] = n;
+            var names = Numbers.Select((n, i) => $"@number{i}").ToList();
+            var list = string.Join(", ", names);
+            clauses.Add($"(identity_number IN ({list}) OR identity_id IN (SELECT identity_id FROM task_history WHERE number IN ({list})))");
+            for (var i = 0; i < Numbers.Count; i++)
+            {
+                parameters[names[i]] = Numbers[i];
+            }
         }
 
         if (Task is { } text)

@@ -5,18 +5,23 @@ using Extraction.Storage;
 namespace Extraction.Cli.Commands;
 
 /// <summary>
-/// <c>extract history [--number N | --task TEXT] [--series TEXT] [--chart FILE]</c>: one task
-/// followed through the issues of its series — as-of dates, completion against the time
+/// <c>extract history [--number N… | --task TEXT] [--series TEXT] [--chart FILE]</c>: tasks
+/// followed through the issues of their series — as-of dates, completion against the time
 /// elapsed, status — or, without a selection, every task with its latest report.
 /// </summary>
 internal static class HistoryCommand
 {
     public static Command Create(CliContext context)
     {
-        var number = new Option<int?>("--number", "-n") { Description = "The task's number (in any issue)", HelpName = "N" };
+        var number = new Option<int[]>("--number", "-n")
+        {
+            Description = "The task's number (in any issue); several (-n 1 5 8) to follow, and chart, them together",
+            HelpName = "N",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var task = new Option<string?>("--task", "-t") { Description = "Text the task contains, e.g. 负压病房", HelpName = "TEXT" };
         var series = new Option<string?>("--series", "-s") { Description = "Text the series name or issuer contains", HelpName = "TEXT" };
-        var chart = new Option<string?>("--chart") { Description = "Draw completion over time against the time-elapsed line, one line per task (.svg or .png)", HelpName = "FILE" };
+        var chart = new Option<string?>("--chart") { Description = "Draw completion over time against the time-elapsed line, one line per task (.svg or .png), labelled in Chinese in the first of Noto Sans CJK, Source Han Sans, WenQuanYi, Microsoft YaHei, SimHei, PingFang installed", HelpName = "FILE" };
         var db = CommonOptions.Database();
         var format = OutputFormat.Option();
         var command = new Command("history", "Show how tasks progressed through the issues of their series") { number, task, series, chart, db, format };
@@ -27,7 +32,7 @@ internal static class HistoryCommand
                 r.AddError($"--chart {file}: the chart is written as .svg or .png");
             }
         });
-        command.SetAction(r => Run(context, new TaskSelection(r.GetValue(number), r.GetValue(task), r.GetValue(series)), r.GetValue(chart), r.GetValue(db)!, r.GetValue(format)!));
+        command.SetAction(r => Run(context, new TaskSelection(r.GetValue(number) ?? [], r.GetValue(task), r.GetValue(series)), r.GetValue(chart), r.GetValue(db)!, r.GetValue(format)!));
         return command;
     }
 
@@ -52,8 +57,19 @@ internal static class HistoryCommand
         if (chart is not null)
         {
             var points = HistoryQueries.ChartPoints(databasePath, selection);
-            CompletionChart.Write(chart, points);
-            context.Error.WriteLine($"chart written to {chart}");
+            if (points.Rows.Count == 0)
+            {
+                return context.Fail("no chart: no report of the selected tasks has a completion");
+            }
+
+            var font = ChineseFont.Find();
+            if (font is null)
+            {
+                context.Error.WriteLine($"extract: warning: no Chinese font found ({string.Join(", ", ChineseFont.Candidates.Take(8))} …): the chart is labelled in English");
+            }
+
+            CompletionChart.Write(chart, points, font);
+            context.Error.WriteLine($"chart written to {chart}{(font is null ? "" : $" (labels in {font})")}");
         }
 
         return ExitCodes.Ok;

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Extraction.Cli.Output;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Extraction.Cli.Commands;
 
 /// <summary>
-/// <c>extract search TEXT</c>: the tasks, progress reports, statements and departments holding
+/// <c>extract search TEXT [--format table|csv|json] [--out FILE] [--bom]</c>: the tasks, progress reports, statements and departments holding
 /// every term of the query (terms are separated by spaces), each in any of its spellings.
 /// </summary>
 internal static class SearchCommand
@@ -17,14 +18,15 @@ internal static class SearchCommand
     {
         var text = new Argument<string>("TEXT") { Description = "What to find, e.g. 负压病房 or \"城镇 就业\" (every term must occur in the same text)" };
         var db = CommonOptions.Database();
-        var format = OutputFormat.Option();
+        var output = new OutputOptions(OutputFormat.Option(), ["csv", "json"], "Write the hits to this file instead of standard output (x.csv is CSV, x.json JSON, unless --format says otherwise)");
         var rules = CommonOptions.Rules();
-        var command = new Command("search", "Find tasks, progress reports, statements and departments by the text they hold (simplified or traditional)") { text, db, format, rules };
-        command.SetAction(r => Run(context, r.GetValue(text)!, r.GetValue(db)!, r.GetValue(format)!, r.GetValue(rules)));
+        var command = new Command("search", "Find tasks, progress reports, statements and departments by the text they hold (simplified or traditional)") { text, db, rules };
+        output.AddTo(command);
+        command.SetAction(r => Run(context, r.GetValue(text)!, r.GetValue(db)!, output.Resolve(r), r.GetValue(rules)));
         return command;
     }
 
-    private static int Run(CliContext context, string text, string databasePath, string format, string? rulesDirectory)
+    private static int Run(CliContext context, string text, string databasePath, OutputOptions.Target output, string? rulesDirectory)
     {
         var folding = context.LoadRules(rulesDirectory).Common.Folding;
         var terms = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -48,7 +50,7 @@ internal static class SearchCommand
             return context.Fail($"search: {e.Message}");
         }
 
-        if (format == "table")
+        if (output.Format == "table")
         {
             // A table shows where the terms are, not the whole paragraph.
             var last = result.Columns.Count - 1;
@@ -56,8 +58,16 @@ internal static class SearchCommand
             result = result with { Rows = [.. result.Rows.Select(r => r.Take(last).Append(Around((string)r[last]!, all)).ToArray())] };
         }
 
-        OutputFormat.Write(context.Out, result, format);
-        return ExitCodes.Ok;
+        try
+        {
+            OutputFile.Write(context.Out, output.Path, output.Bom, w => OutputFormat.Write(w, result, output.Format));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return context.Fail($"cannot write {output.Path}: {e.Message}");
+        }
+
+        return context.Wrote(output.Path);
     }
 
     private static string Around(string text, IReadOnlyList<string> spellings)

@@ -20,4 +20,5 @@ namespace Extraction.Rules.Yaml;
 [JsonSerializable(typeof(MetricsFile))]
 [JsonSerializable(typeof(WebFile))]
 [JsonSerializable(typeof(TalliesFile))]
+[JsonSerializable(typeof(ColumnsFile))]
 internal sealed partial class RuleFileJson : JsonSerializerContext;

@@ -125,6 +125,19 @@ internal sealed class DepartmentExampleModel
     public string? Canonical { get; set; }
 }
 
+internal sealed class ColumnsFile
+{
+    public List<ColumnHeaderModel> Columns { get; set; } = [];
+}
+
+internal sealed class ColumnHeaderModel
+{
+    public string? Column { get; set; }
+    public string? View { get; set; }
+    public string? Zh { get; set; }
+    public int? Decimals { get; set; }
+}
+
 internal sealed class HistoryFile
 {
     public IdentityModel? Identity { get; set; }

@@ -94,7 +94,22 @@ public sealed class TaskHistoryTests : IClassFixture<TaskHistoryTests.SeriesData
         }
 
         Assert.Contains("<svg", File.ReadAllText(dir.File("t8.svg")));
+
+        // Task 10 reports no completion in any issue: there is nothing to draw.
+        var none = CliRunner.Run("history", "--number", "10", "--series", "专项督查快报", "--chart", dir.File("t10.png"), "--db", db.Path);
+        Assert.Equal(1, none.Exit);
+        Assert.Contains("no chart", none.Error);
+        Assert.False(File.Exists(dir.File("t10.png")));
         Assert.Equal(2, CliRunner.Run("history", "--chart", dir.File("t.gif"), "--db", db.Path).Exit);
+    }
+
+    [Fact]
+    public void History_follows_several_numbers_at_once()
+    {
+        var (exit, output, error) = CliRunner.Run("history", "--number", "1", "8", "--db", db.Path, "--format", "csv");
+        Assert.True(exit == 0, error);
+        var tasks = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]).ToList();
+        Assert.Equal(["1", "1", "1", "1", "8", "8", "8", "8"], tasks);
     }
 
     [Fact]

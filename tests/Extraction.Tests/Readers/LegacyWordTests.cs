@@ -44,6 +44,28 @@ public sealed class LegacyWordTests(LegacyWordTests.SavedCorpus saved) : IClassF
     }
 
     [LibreOfficeFact]
+    public void Ingest_takes_doc_wps_and_rtf_files_from_a_folder_and_reads_each()
+    {
+        using var dir = new TempDirectory();
+        var archive = Directory.CreateDirectory(dir.File("archive")).FullName;
+        File.Copy(saved.File("sanmenxia-2020-11", "doc"), Path.Combine(archive, "sanmenxia.doc"));
+        File.Copy(saved.File("sanmenxia-2020-11", "rtf"), Path.Combine(archive, "sanmenxia.rtf"));
+
+        // WPS Writer's .wps files are Word 97–2003 files under another name.
+        File.Copy(saved.File("songqiao-county-2020-09", "doc"), Path.Combine(archive, "songqiao.wps"));
+        var db = dir.File("b.db");
+
+        var (exit, _, error) = CliRunner.Run("ingest", archive, "--db", db, "--rules", TestPaths.Rules);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Contains("3 added", error);
+        Assert.Equal(
+            "file_name,format,status\r\nsanmenxia.doc,docx,parsed\r\nsanmenxia.rtf,docx,parsed\r\nsongqiao.wps,docx,parsed\r\n",
+            CliRunner.Run("query", "select file_name, format, status from source_documents order by file_name", "--db", db, "--format", "csv").Out);
+        Assert.Equal("bulletins,tasks\r\n2,31\r\n", CliRunner.Run("query", "select (select count(*) from bulletins) as bulletins, (select count(*) from tasks) as tasks", "--db", db, "--format", "csv").Out);
+    }
+
+    [LibreOfficeFact]
     public void A_doc_marked_encrypted_fails_with_one_line_before_libreoffice_sees_it()
     {
         using var dir = new TempDirectory();

@@ -50,6 +50,58 @@ public sealed class LibreOfficeConverterTests : IDisposable
     }
 
     [LinuxFact]
+    public void A_doc_that_waited_for_libreoffice_fails_alone_and_is_read_once_it_is_installed()
+    {
+        var archive = Directory.CreateDirectory(dir.File("archive")).FullName;
+        File.WriteAllBytes(Path.Combine(archive, "legacy.doc"), WordFile);
+        File.WriteAllText(Path.Combine(archive, "good.txt"), Bulletin);
+        var db = dir.File("b.db");
+
+        using (new EnvironmentOverride(LibreOfficeLocator.EnvironmentVariable, dir.File("no-such-soffice")))
+        {
+            var (exit, _, error) = CliRunner.Run("ingest", archive, "--db", db, "--rules", TestPaths.Rules);
+            Assert.True(exit == ExitCodes.Ok, error);
+            Assert.Contains("1 added", error);
+            Assert.Contains("1 failed", error);
+            Assert.Contains("a Word 97–2003 or WPS file (.doc/.wps) is read through LibreOffice, and EXTRACTION_SOFFICE names", CliRunner.Run("query", "select error from source_documents where file_name = 'legacy.doc'", "--db", db, "--format", "csv").Out);
+        }
+
+        var soffice = LibreOfficeTesting.CopyingSoffice(dir.Path, TestPaths.CorpusFile("sanmenxia-2020-11.docx"), dir.File("arguments"));
+        using (new EnvironmentOverride(LibreOfficeLocator.EnvironmentVariable, soffice))
+        {
+            var (exit, _, error) = CliRunner.Run("ingest", archive, "--db", db, "--rules", TestPaths.Rules);
+            Assert.True(exit == ExitCodes.Ok, error);
+            Assert.Contains("legacy.doc  22 tasks", error);
+            Assert.Contains("0 added, 1 updated, 1 unchanged, 0 failed", error);
+            Assert.Equal("format,status\r\ndocx,parsed\r\n", CliRunner.Run("query", "select format, status from source_documents where file_name = 'legacy.doc'", "--db", db, "--format", "csv").Out);
+        }
+    }
+
+    [LinuxFact]
+    public void A_conversion_past_the_ingest_time_limit_is_killed_with_its_children_and_its_file_fails_alone()
+    {
+        var archive = Directory.CreateDirectory(dir.File("archive")).FullName;
+        File.WriteAllBytes(Path.Combine(archive, "a-slow.doc"), WordFile);
+        File.WriteAllText(Path.Combine(archive, "b-good.txt"), Bulletin);
+        var (soffice, child) = SleepingSoffice();
+        var clock = Stopwatch.StartNew();
+
+        using (new EnvironmentOverride(LibreOfficeLocator.EnvironmentVariable, soffice))
+        {
+            var (exit, _, error) = CliRunner.Run("ingest", archive, "--db", dir.File("b.db"), "--max-seconds", "2", "--rules", TestPaths.Rules);
+
+            Assert.True(exit == ExitCodes.Ok, error);
+            Assert.Contains("a-slow.doc", error);
+            Assert.Contains("took longer than 2 s to parse (the limit; --max-seconds to change it)", error);
+            Assert.Contains("1 added", error);
+            Assert.Contains("1 failed", error);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the batch took {clock.Elapsed}");
+        AssertEnds(child());
+    }
+
+    [LinuxFact]
     public void A_conversion_past_the_converters_own_time_limit_is_killed_and_says_so()
     {
         var (soffice, child) = SleepingSoffice();

@@ -60,8 +60,8 @@ public sealed class LegacyWordTests(LegacyWordTests.SavedCorpus saved) : IClassF
         Assert.True(exit == ExitCodes.Ok, error);
         Assert.Contains("3 added", error);
         Assert.Equal(
-            "file_name,format,status\r\nsanmenxia.doc,docx,parsed\r\nsanmenxia.rtf,docx,parsed\r\nsongqiao.wps,docx,parsed\r\n",
-            CliRunner.Run("query", "select file_name, format, status from source_documents order by file_name", "--db", db, "--format", "csv").Out);
+            "file_name,format,converted_from,status\r\nsanmenxia.doc,docx,doc,parsed\r\nsanmenxia.rtf,docx,rtf,parsed\r\nsongqiao.wps,docx,doc,parsed\r\n",
+            CliRunner.Run("query", "select file_name, format, converted_from, status from source_documents order by file_name", "--db", db, "--format", "csv").Out);
         Assert.Equal("bulletins,tasks\r\n2,31\r\n", CliRunner.Run("query", "select (select count(*) from bulletins) as bulletins, (select count(*) from tasks) as tasks", "--db", db, "--format", "csv").Out);
     }
 

@@ -73,7 +73,7 @@ public sealed class LibreOfficeConverterTests : IDisposable
             Assert.True(exit == ExitCodes.Ok, error);
             Assert.Contains("legacy.doc  22 tasks", error);
             Assert.Contains("0 added, 1 updated, 1 unchanged, 0 failed", error);
-            Assert.Equal("format,status\r\ndocx,parsed\r\n", CliRunner.Run("query", "select format, status from source_documents where file_name = 'legacy.doc'", "--db", db, "--format", "csv").Out);
+            Assert.Equal("format,converted_from,status\r\ndocx,doc,parsed\r\n", CliRunner.Run("query", "select format, converted_from, status from source_documents where file_name = 'legacy.doc'", "--db", db, "--format", "csv").Out);
         }
     }
 

@@ -26,10 +26,24 @@ public sealed record BulletinDocument(
             .Concat((Statements ?? []).SelectMany(s => s.Figures));
 }
 
-public sealed record SourceInfo(string File, string Sha256, SourceFormat Format, int? Pages);
+/// <param name="Format">The format the text was read from: for a legacy file, the .docx LibreOffice converted it to.</param>
+/// <param name="ConvertedFrom">The file's own format when it was converted before being read (a .doc, .wps or .rtf); written only then.</param>
+public sealed record SourceInfo(
+    string File,
+    string Sha256,
+    SourceFormat Format,
+    int? Pages,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LegacyFormat? ConvertedFrom = null);
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<SourceFormat>))]
 public enum SourceFormat { Txt, Docx, Pdf, Html }
+
+/// <summary>
+/// Formats read only once LibreOffice has converted them to .docx: Word 97–2003 binary files
+/// (WPS Writer's .wps files are the same format) and RTF.
+/// </summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<LegacyFormat>))]
+public enum LegacyFormat { Doc, Rtf }
 
 /// <summary>The masthead facts of a bulletin; every field is null when the document does not state it.</summary>
 public sealed record BulletinInfo(

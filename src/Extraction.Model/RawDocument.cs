@@ -3,7 +3,8 @@ namespace Extraction.Model;
 
 /// <summary>What a reader gives the segmenter: the paragraphs of a document in reading order.</summary>
 /// <param name="Warnings">What the reader had to repair to read the file (invalid bytes replaced); they become the bulletin's warnings.</param>
-public sealed record RawDocument(SourceFormat Format, IReadOnlyList<RawParagraph> Paragraphs, int? Pages, IReadOnlyList<string>? Warnings = null);
+/// <param name="ConvertedFrom">The file's own format when LibreOffice converted it to <paramref name="Format"/> first.</param>
+public sealed record RawDocument(SourceFormat Format, IReadOnlyList<RawParagraph> Paragraphs, int? Pages, IReadOnlyList<string>? Warnings = null, LegacyFormat? ConvertedFrom = null);
 
 /// <summary>
 /// One paragraph as the document lays it out. A table row arrives as one paragraph whose

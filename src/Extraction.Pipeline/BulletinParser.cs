@@ -38,10 +38,11 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         return Parse(Path.GetFileName(path), content, path);
     }
 
-    public ParseOutcome Parse(string fileName, byte[] content, string? path = null)
+    /// <param name="stop">The caller's time limit: it stops a conversion by LibreOffice, the one step that runs another program.</param>
+    public ParseOutcome Parse(string fileName, byte[] content, string? path = null, CancellationToken stop = default)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        var read = Read(content);
+        var read = Read(content, stop);
         if (read.Document is not { } document)
         {
             return ParseOutcome.Failed(path ?? fileName, sha256, read.Error ?? "unreadable");
@@ -50,7 +51,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         var ruleSet = family is null ? rules.Choose([.. document.Paragraphs.Select(p => p.Text)]) : rules.Find(family)
             ?? throw new ArgumentException($"no rule family '{family}'", nameof(family));
         var (segmenter, builder) = stages.GetOrAdd(ruleSet.Name, _ => new Stages(new Segmenter(ruleSet), new BulletinBuilder(ruleSet, new MetricTagger(ruleSet.Metrics, ruleSet.Folding))));
-        var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages));
+        var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages, document.ConvertedFrom));
 
         // Text that is all page furniture is no bulletin; anything else is kept, with a warning when no task was found.
         if (bulletin.Tasks.Count == 0 && (bulletin.Statements ?? []).Count == 0 && bulletin.Problems.Count == 0)
@@ -62,9 +63,9 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
     }
 
     /// <summary>The document as the rules see it: read by the reader of its format, glosses removed.</summary>
-    public ReadResult Read(byte[] content)
+    public ReadResult Read(byte[] content, CancellationToken stop = default)
     {
-        var read = readers.Read(content);
+        var read = readers.Read(content, stop);
         return read.Document is { } document ? ReadResult.Success(Annotations.Remove(document, rules.Common.Annotations)) : read;
     }
 

@@ -1,29 +1,34 @@
 using Extraction.Model;
 using Extraction.Readers.Docx;
 using Extraction.Readers.Html;
+using Extraction.Readers.Office;
 using Extraction.Readers.Pdf;
 using Extraction.Readers.Text;
 using Extraction.Rules;
 
 namespace Extraction.Readers;
 
-/// <summary>Picks the reader for a file by its content and reads it.</summary>
+/// <summary>Picks the reader for a file by its content and reads it; a legacy file is converted by LibreOffice first.</summary>
 public sealed class DocumentReaders
 {
     private readonly Dictionary<SourceFormat, IDocumentReader> readers;
+    private readonly LibreOfficeConverter converter;
 
-    public DocumentReaders(IEnumerable<IDocumentReader> readers)
+    /// <param name="converter">What turns legacy files into .docx; by default soffice as it is found when a file needs it.</param>
+    public DocumentReaders(IEnumerable<IDocumentReader> readers, LibreOfficeConverter? converter = null)
     {
         this.readers = readers.ToDictionary(r => r.Format);
+        this.converter = converter ?? new LibreOfficeConverter();
     }
 
     /// <summary>
     /// The readers the product ships with: web pages are read with the page rules of
     /// <paramref name="rules"/>, and a PDF line that its paragraph rules read as a heading, a task,
-    /// a label or a problem opens a paragraph.
+    /// a label or a problem opens a paragraph. Legacy files go through <paramref name="converter"/>
+    /// (by default soffice as it is found when a file needs it).
     /// </summary>
-    public static DocumentReaders For(RuleSet rules) =>
-        new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(OpensParagraph(rules)), new HtmlDocumentReader(rules)]);
+    public static DocumentReaders For(RuleSet rules, LibreOfficeConverter? converter = null) =>
+        new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(OpensParagraph(rules)), new HtmlDocumentReader(rules)], converter);
 
     private static readonly ParagraphRole[] Structural =
     [
@@ -60,14 +65,40 @@ public sealed class DocumentReaders
         }
     }
 
-    public ReadResult Read(byte[] content)
+    /// <param name="stop">The caller's deadline: it kills a conversion by LibreOffice, another process, which would outlive a parse its caller abandons.</param>
+    public ReadResult Read(byte[] content, CancellationToken stop = default)
     {
-        var (format, error) = FormatDetector.Detect(content);
-        if (format is not { } known)
+        var detected = FormatDetector.Detect(content);
+        if (detected.Format is not { } known)
         {
-            return ReadResult.Failure(error ?? "unknown format");
+            return ReadResult.Failure(detected.Error ?? "unknown format");
         }
 
+        return detected.ConvertFrom is { } legacy ? ReadConverted(content, legacy, stop) : ReadAs(known, content);
+    }
+
+    /// <summary>
+    /// The .docx LibreOffice makes of a legacy file, read by the Word reader. The document says
+    /// it was converted: bulletin/1 names only the four formats read, so the format is docx and
+    /// the file's own is <see cref="RawDocument.ConvertedFrom"/>, with a warning.
+    /// </summary>
+    private ReadResult ReadConverted(byte[] content, LegacyFormat legacy, CancellationToken stop)
+    {
+        var (docx, error) = converter.ToDocx(content, legacy, stop);
+        if (docx is null)
+        {
+            return ReadResult.Failure(error ?? "LibreOffice could not convert it");
+        }
+
+        var read = ReadAs(SourceFormat.Docx, docx);
+        var from = legacy.ToString().ToLowerInvariant();
+        return read.Document is { } document
+            ? ReadResult.Success(document with { ConvertedFrom = legacy, Warnings = [.. document.Warnings ?? [], $"read from the .docx LibreOffice made of this .{from} file"] })
+            : ReadResult.Failure($"{read.Error} (in the .docx LibreOffice made of this .{from} file)");
+    }
+
+    private ReadResult ReadAs(SourceFormat known, byte[] content)
+    {
         if (!readers.TryGetValue(known, out var reader))
         {
             return ReadResult.Failure($"{known.ToString().ToLowerInvariant()} files are not supported");

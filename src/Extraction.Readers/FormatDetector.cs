@@ -1,8 +1,20 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 using Extraction.Model;
+using Extraction.Readers.Office;
 
 namespace Extraction.Readers;
+
+/// <summary>What a file's bytes are: the format its text is read from, or why it cannot be read.</summary>
+/// <param name="ConvertFrom">A legacy format that LibreOffice converts to <paramref name="Format"/> before it is read; null for a format read as it is.</param>
+public sealed record Detection(SourceFormat? Format, string? Error, LegacyFormat? ConvertFrom = null)
+{
+    public static Detection Of(SourceFormat format) => new(format, null);
+
+    public static Detection Converted(LegacyFormat from) => new(SourceFormat.Docx, null, from);
+
+    public static Detection Refused(string error) => new(null, error);
+}
 
 /// <summary>Tells a document's format from its bytes, never from its file name.</summary>
 public static class FormatDetector
@@ -10,38 +22,101 @@ public static class FormatDetector
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private static readonly byte[] RtfMagic = @"{\rtf"u8.ToArray();
 
-    /// <summary>The format, or null with a reason when the content is not a supported document.</summary>
-    public static (SourceFormat? Format, string? Error) Detect(byte[] content)
+    /// <summary>The format, or a reason when the content is not a supported document.</summary>
+    public static Detection Detect(byte[] content)
     {
         if (content.Length == 0)
         {
-            return (null, "empty file");
+            return Detection.Refused("empty file");
         }
 
         // A PDF may carry junk before its header; the specification allows 1 KB.
         var head = content.AsSpan(0, Math.Min(content.Length, 1024));
         if (head.IndexOf(PdfMagic) >= 0)
         {
-            return (SourceFormat.Pdf, null);
+            return Detection.Of(SourceFormat.Pdf);
         }
 
         if (content.AsSpan().StartsWith(ZipMagic))
         {
-            return IsWordDocument(content) ? (SourceFormat.Docx, null) : (null, "a zip archive that is not a Word document");
+            // WPS Writer saves .wps files in this form too: they are read as what they are.
+            return IsWordDocument(content) ? Detection.Of(SourceFormat.Docx) : Detection.Refused("a zip archive that is not a Word document");
         }
 
         if (content.AsSpan().StartsWith(OleMagic))
         {
-            return (null, "a legacy Word/Excel file (.doc/.xls) or an encrypted Office file; save it as .docx");
+            return OfficeFile(content);
+        }
+
+        // RTF is ASCII: read as text, it would be its control words.
+        if (head.TrimStart("\uFEFF"u8).TrimStart(" \t\r\n"u8).StartsWith(RtfMagic))
+        {
+            return Detection.Converted(LegacyFormat.Rtf);
         }
 
         if (LooksLikeHtml(head.ToArray()))
         {
-            return (SourceFormat.Html, null);
+            return Detection.Of(SourceFormat.Html);
         }
 
-        return TextDecoder.LooksLikeText(content) ? (SourceFormat.Txt, null) : (null, "unknown format (not text, Word, PDF or HTML)");
+        return TextDecoder.LooksLikeText(content) ? Detection.Of(SourceFormat.Txt) : Detection.Refused("unknown format (not text, Word, PDF or HTML)");
+    }
+
+    /// <summary>
+    /// An OLE compound file, told by its streams: a Word 97–2003 document (WPS Writer's .wps
+    /// too) holds WordDocument; a password-protected .docx or .xlsx holds EncryptedPackage; a
+    /// spreadsheet holds Workbook (Book in Excel 5/95 files).
+    /// </summary>
+    private static Detection OfficeFile(byte[] content)
+    {
+        if (CompoundFile.Open(content) is not { } file)
+        {
+            return Detection.Refused("a damaged Office file (its OLE directory cannot be read)");
+        }
+
+        if (file.Has("EncryptedPackage"))
+        {
+            return Detection.Refused("an encrypted Office file: it needs a password to open; save it again without one");
+        }
+
+        if (file.Has("WordDocument"))
+        {
+            return WordFileState(file.FirstSector("WordDocument")) switch
+            {
+                WordState.Encrypted => Detection.Refused("an encrypted Word file (.doc): it needs a password to open; save it again without one"),
+                WordState.Damaged => Detection.Refused("a damaged Word file (.doc): its WordDocument stream does not begin as Word's do"),
+                _ => Detection.Converted(LegacyFormat.Doc),
+            };
+        }
+
+        return file.Has("Workbook") || file.Has("Book")
+            ? Detection.Refused("a spreadsheet (.xls/.et), not a bulletin document; save the bulletin as .docx, .pdf or .txt")
+            : Detection.Refused("an Office file that is not a Word document (no WordDocument stream)");
+    }
+
+    private enum WordState { Readable, Encrypted, Damaged }
+
+    /// <summary>
+    /// What the Word file information block at the start of the WordDocument stream says
+    /// ([MS-DOC] 2.5.2): its magic number (Word 97 and later, or Word 6/95) and its fEncrypted
+    /// flag. A stream too short to hold its sectors apart is left to LibreOffice to judge.
+    /// </summary>
+    private static WordState WordFileState(ReadOnlySpan<byte> fib)
+    {
+        const ushort Word97 = 0xA5EC, Word6 = 0xA5DC, Encrypted = 0x0100;
+        if (fib.Length < 12)
+        {
+            return WordState.Readable;
+        }
+
+        if (BinaryPrimitives.ReadUInt16LittleEndian(fib) is not (Word97 or Word6))
+        {
+            return WordState.Damaged;
+        }
+
+        return (BinaryPrimitives.ReadUInt16LittleEndian(fib[0x0A..]) & Encrypted) != 0 ? WordState.Encrypted : WordState.Readable;
     }
 
     private static bool IsWordDocument(byte[] content)

@@ -6,7 +6,7 @@ public static class ArchiveQueries
     public static QueryResult Files(string databasePath, bool failedOnly) => QueryRunner.Run(
         databasePath,
         $"""
-        SELECT s.path, s.status, s.format, s.size_bytes, b.issuer, b.issue, b.date AS bulletin_date,
+        SELECT s.path, s.status, s.format, s.converted_from, s.size_bytes, b.issuer, b.issue, b.date AS bulletin_date,
                (SELECT count(*) FROM tasks t WHERE t.bulletin_id = b.id) AS tasks, s.error, s.ingested_at
         FROM source_documents s LEFT JOIN bulletins b ON b.id = s.bulletin_id
         {(failedOnly ? "WHERE s.status = 'failed'" : "")}

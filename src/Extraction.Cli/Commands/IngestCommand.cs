@@ -18,7 +18,7 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Files, or folders searched recursively for .txt .docx .pdf .html/.htm files",
+            Description = "Files, or folders searched recursively for .txt .docx .pdf .html/.htm files, and .doc .wps .rtf (read through LibreOffice)",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = CommonOptions.Database();

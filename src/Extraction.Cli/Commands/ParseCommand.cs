@@ -11,7 +11,7 @@ internal static class ParseCommand
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "A bulletin: .txt (UTF-8, UTF-16 or GB18030), .docx, .pdf or .html — the format is told from the content",
+            Description = "A bulletin: .txt (UTF-8, UTF-16, GB18030 or Big5), .docx, .pdf or .html, or .doc/.wps/.rtf through LibreOffice — the format is told from the content",
         };
         var json = CommonOptions.Json("Print the bulletin/1 JSON document instead of a summary");
         var explain = new Option<bool>("--explain")

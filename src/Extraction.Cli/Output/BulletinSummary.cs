@@ -9,7 +9,7 @@ internal static class BulletinSummary
     public static void Write(TextWriter w, BulletinDocument d)
     {
         var b = d.Bulletin;
-        w.WriteLine($"{d.Source.File}  ({Lower(d.Source.Format)}{(d.Source.Pages is { } p ? $", {p} pages" : "")}, sha256 {d.Source.Sha256[..12]}…)");
+        w.WriteLine($"{d.Source.File}  ({Lower(d.Source.Format)}{(d.Source.ConvertedFrom is { } from ? $" converted from {Lower(from)}" : "")}{(d.Source.Pages is { } p ? $", {p} pages" : "")}, sha256 {d.Source.Sha256[..12]}…)");
         w.WriteLine(string.Join("  ·  ", new[] { Join(b.Series, b.Issue is { } i ? $"第{i}期" : null), b.Issuer, b.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s))));
         if (b.Title is not null)
         {

@@ -16,6 +16,7 @@ public interface IBulletinSink
 }
 
 /// <summary>A file as stored: where it was, its content hash and size, its format, and the extractor that read it.</summary>
-public sealed record StoredFile(string Path, string FileName, string Sha256, long SizeBytes, string? Format, int? Pages, string ExtractorVersion);
+/// <param name="ConvertedFrom">The file's own format when LibreOffice converted it to <paramref name="Format"/> to be read (doc, rtf).</param>
+public sealed record StoredFile(string Path, string FileName, string Sha256, long SizeBytes, string? Format, int? Pages, string ExtractorVersion, string? ConvertedFrom = null);
 
 public enum IngestStatus { Added, Updated, Unchanged, Failed }

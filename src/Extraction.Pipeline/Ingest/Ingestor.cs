@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Extraction.Readers.Office;
 
 namespace Extraction.Pipeline.Ingest;
 
@@ -96,7 +97,7 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (!force && sink.Current(sha256, path, extractorVersion) is { } before)
+        if (!force && sink.Current(sha256, path, extractorVersion) is { } before && !AskedForLibreOffice(before))
         {
             // A file that failed before fails again: the summary and --strict must still say so.
             return new Prepared(path, null, sha256, before.Length == 0 ? (IngestStatus.Unchanged, "") : (IngestStatus.Failed, $"{before} (as before)"));
@@ -105,10 +106,16 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
         return new Prepared(path, content, sha256, null);
     }
 
+    /// <summary>
+    /// A failure that said to install LibreOffice is no verdict on the file: once it is
+    /// installed, the next ingest reads the file instead of reporting it failed as before.
+    /// </summary>
+    private static bool AskedForLibreOffice(string reason) => reason.EndsWith(LibreOfficeLocator.InstallHint, StringComparison.Ordinal);
+
     private (IngestStatus, string) Save(Prepared file, ParseOutcome outcome)
     {
         var source = outcome.Bulletin?.Source;
-        var stored = new StoredFile(file.Path, Path.GetFileName(file.Path), file.Sha256!, file.Content!.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, extractorVersion);
+        var stored = new StoredFile(file.Path, Path.GetFileName(file.Path), file.Sha256!, file.Content!.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, extractorVersion, source?.ConvertedFrom?.ToString().ToLowerInvariant());
         var status = sink.Save(stored, outcome.Succeeded ? outcome.Bulletin : null, outcome.Error, outcome.Provenance);
         return (status, outcome.Succeeded ? $"{outcome.Bulletin!.Tasks.Count} tasks" : outcome.Error!);
     }
@@ -122,12 +129,18 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
         await gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            var work = Task.Factory.StartNew(() => parser.Parse(Path.GetFileName(path), content, path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // The limit also stops what the parse runs outside this process (LibreOffice converting
+            // a .doc): an abandoned parse must not leave a converter running for the rest of the batch.
+            var stop = new CancellationTokenSource();
+            var work = Task.Factory.StartNew(() => parser.Parse(Path.GetFileName(path), content, path, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(limits.MaxSeconds))).ConfigureAwait(false) != work)
             {
-                _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                stop.Cancel();
+                _ = work.ContinueWith(t => { stop.Dispose(); return t.Exception; }, TaskScheduler.Default);
                 return ParseOutcome.Failed(path, sha256, $"took longer than {limits.MaxSeconds:0.#} s to parse (the limit; --max-seconds to change it)");
             }
+
+            stop.Dispose();
 
             try
             {

@@ -1,16 +1,19 @@
 using System.Text;
+using UtfUnknown;
 
 namespace Extraction.Readers;
 
 /// <summary>
 /// Decodes text whose encoding is not declared: a byte-order mark first, then UTF-16 (its
-/// zero bytes give it away), then strict UTF-8, then GB18030 (a superset of GBK and GB2312).
+/// zero bytes give it away), then strict UTF-8; bytes that are none of these are weighed by
+/// UTF.Unknown's character statistics (Big5 or GB18030).
 /// </summary>
 public static class TextDecoder
 {
-    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    public static Encoding Gb18030 { get; } = CodePage("GB18030");
 
-    public static Encoding Gb18030 { get; } = GetGb18030();
+    /// <summary>Big5 as Windows writes it (code page 950), the traditional-character encoding of Taiwan and Hong Kong archives.</summary>
+    public static Encoding Big5 { get; } = CodePage("big5");
 
     public static string Decode(byte[] content, out string encodingName) => Decode(content, out encodingName, out _);
 
@@ -104,7 +107,23 @@ public static class TextDecoder
         var (invalid, multibyte) = Utf8Census(b);
         return invalid == 0 || (invalid <= Math.Max(MaxStrayBytes, b.Length / 1000) && multibyte > invalid * 10)
             ? (new UTF8Encoding(false), 0)
-            : (Gb18030, 0);
+            : (LegacyEncoding(b), 0);
+    }
+
+    /// <summary>
+    /// The legacy encoding UTF.Unknown finds in bytes that are not UTF-8. Bulletins are Chinese,
+    /// so only its Chinese answers are taken: a Korean, Japanese or Western code page named for
+    /// them is a short or damaged Chinese text misread, and GB18030, the mainland's encoding
+    /// (a superset of GBK and GB2312), reads it as before; so does no answer at all.
+    /// </summary>
+    private static Encoding LegacyEncoding(byte[] b)
+    {
+        var detected = CharsetDetector.DetectFromBytes(b).Detected;
+        return detected?.EncodingName?.ToLowerInvariant() switch
+        {
+            "big5" => Big5,
+            _ => Gb18030,
+        };
     }
 
     private const int MaxStrayBytes = 4;
@@ -135,9 +154,10 @@ public static class TextDecoder
         return (invalid, multibyte);
     }
 
-    private static Encoding GetGb18030()
+    /// <summary>An encoding of .NET's code-page provider, registered first (static initializers run before a static constructor).</summary>
+    private static Encoding CodePage(string name)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030");
+        return Encoding.GetEncoding(name);
     }
 }

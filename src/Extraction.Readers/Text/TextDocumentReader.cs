@@ -3,7 +3,7 @@ using Extraction.Model;
 namespace Extraction.Readers.Text;
 
 /// <summary>
-/// Plain text in UTF-8, UTF-16 or GB18030. Every non-blank line is a paragraph; a field broken
+/// Plain text in UTF-8, UTF-16, GB18030 or Big5. Every non-blank line is a paragraph; a field broken
 /// over several lines is joined again by the segmenter, which knows where fields begin.
 /// </summary>
 public sealed class TextDocumentReader : IDocumentReader

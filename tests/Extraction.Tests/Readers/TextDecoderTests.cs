@@ -27,7 +27,7 @@ public sealed class TextDecoderTests
     [MemberData(nameof(Encodings))]
     public void Seed_is_detected_as_text_whatever_its_encoding(string encoding)
     {
-        var (format, error) = FormatDetector.Detect(Encode(Seed, encoding));
+        var (format, error, _) = FormatDetector.Detect(Encode(Seed, encoding));
         Assert.Null(error);
         Assert.Equal(SourceFormat.Txt, format);
     }

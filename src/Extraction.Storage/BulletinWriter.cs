@@ -65,12 +65,16 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
     private readonly PreparedCommand rule = new(connection,
         "INSERT INTO provenance_rules (rule) VALUES (@rule) ON CONFLICT (rule) DO UPDATE SET rule = excluded.rule RETURNING id", "rule");
 
+    private readonly PreparedCommand fieldId = new(connection, "SELECT id FROM provenance_fields WHERE field = @field", "field");
+
+    private readonly PreparedCommand field = new(connection, "INSERT INTO provenance_fields (field) VALUES (@field) RETURNING id", "field");
+
     private readonly PreparedCommand span = new(connection,
         """
-        INSERT INTO provenance_spans (bulletin_id, seq, field, rule_id, value, part, paragraph, start, length, page, source_text)
-        VALUES (@b, @seq, @field, @rule, @value, @part, @paragraph, @start, @length, @page, @text)
+        INSERT INTO provenance_spans (bulletin_id, seq, field_id, rule_id, value, part, paragraph, start, length, page, within, source_text)
+        VALUES (@b, @seq, @field, @rule, @value, @part, @paragraph, @start, @length, @page, @within, @text)
         """,
-        "b", "seq", "field", "rule", "value", "part", "paragraph", "start", "length", "page", "text");
+        "b", "seq", "field", "rule", "value", "part", "paragraph", "start", "length", "page", "within", "text");
 
     private readonly PreparedCommand source = new(connection,
         "UPDATE bulletins SET rule_family = @family, source_sha256 = @sha256 WHERE id = @b", "family", "sha256", "b");
@@ -125,7 +129,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in deletes.Concat([category, task, departmentId, department, taskDepartment, progress, figure, problem, warning, statement, tally, rule, span, source]))
+        foreach (var command in deletes.Concat([category, task, departmentId, department, fieldId, field, taskDepartment, progress, figure, problem, warning, statement, tally, rule, span, source]))
         {
             command.Dispose();
         }
@@ -169,30 +173,67 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
     /// <summary>
     /// One row per part of each field. The value is written once, on part 0, and only where it is
     /// not its source text itself: a field read from many lines would otherwise repeat its whole
-    /// text on every line's row, and most values are their text.
+    /// text on every line's row, and most values are their text. A source text inside one already
+    /// written for the same paragraph is not written again (<see cref="Container"/>).
     /// </summary>
     private void WriteProvenance(long bulletinId, string sha256, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
     {
         source.Execute(tx, provenance.FirstOrDefault(f => f.Field == "rules.family")?.Value, sha256, bulletinId);
         var rules = new Dictionary<string, long>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, long>(StringComparer.Ordinal);
+        var written = new Dictionary<int, List<(int Seq, SourceRange Range)>>();
         var seq = 0;
-        foreach (var field in provenance.Where(f => f.Field != "rules.family"))
+        foreach (var f in provenance.Where(f => f.Field != "rules.family"))
         {
-            if (!rules.TryGetValue(field.Rule, out var ruleId))
+            if (!rules.TryGetValue(f.Rule, out var ruleId))
             {
-                rules[field.Rule] = ruleId = rule.Scalar(tx, field.Rule);
+                rules[f.Rule] = ruleId = rule.Scalar(tx, f.Rule);
             }
 
-            IReadOnlyList<SourceRange?> parts = field.Sources.Count == 0 ? [null] : [.. field.Sources];
+            if (!fields.TryGetValue(f.Field, out var id))
+            {
+                fields[f.Field] = id = fieldId.ScalarOrNull(tx, f.Field) ?? field.Scalar(tx, f.Field);
+            }
+
+            IReadOnlyList<SourceRange?> parts = f.Sources.Count == 0 ? [null] : [.. f.Sources];
             for (var part = 0; part < parts.Count; part++)
             {
                 var range = parts[part];
-                var value = part > 0 ? "" : field.Value;
+                var value = part > 0 ? "" : f.Value;
+                var within = range is null ? null : Container(written, range);
                 span.Execute(
-                    tx, bulletinId, seq++, field.Field, ruleId, range is not null && value == range.Text ? null : value,
-                    part, range?.Paragraph, range?.Start, range?.Length, range?.Page, range?.Text);
+                    tx, bulletinId, seq, id, ruleId, range is not null && value == range.Text ? null : value,
+                    part, range?.Paragraph, range?.Start, range?.Length, range?.Page, within, within is null ? range?.Text : null);
+                if (range is not null && within is null && !range.Text.Any(char.IsSurrogate))
+                {
+                    written.TryAdd(range.Paragraph, []);
+                    written[range.Paragraph].Add((seq, range));
+                }
+
+                seq++;
             }
         }
+    }
+
+    /// <summary>An earlier span of the same paragraph whose source text holds this range's, exactly where its offsets say.</summary>
+    private static int? Container(Dictionary<int, List<(int Seq, SourceRange Range)>> written, SourceRange range)
+    {
+        if (!written.TryGetValue(range.Paragraph, out var spans))
+        {
+            return null;
+        }
+
+        foreach (var (seq, outer) in spans)
+        {
+            var offset = range.Start - outer.Start;
+            if (offset >= 0 && offset + range.Length <= outer.Length && outer.Page == range.Page
+                && outer.Text.Length == outer.Length && string.CompareOrdinal(outer.Text, offset, range.Text, 0, range.Length) == 0 && range.Text.Length == range.Length)
+            {
+                return seq;
+            }
+        }
+
+        return null;
     }
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -105,6 +105,7 @@ public sealed partial class ProvenanceTests
             .Select(r => $"{r.Item1}|{r.Item2}|{r.Item3}|{r.Item4}|{r.Item5}|{r.Item6}|{r.Item7}|{r.Item8}|{r.Item9}|{r.Item10}");
         Assert.Equal(expected, stored);
         Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM provenance_spans WHERE value IS NULL") > 0, "values equal to their source text are not stored twice");
+        Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM provenance_spans WHERE within IS NOT NULL AND source_text IS NULL") > 0, "a source text inside another is cut out of it");
     }
 
     [GeneratedRegex(@"^(tasks\[\d+\]\.(text|number|departments\[\d+\]|targets\[\d+\]|progress\.(text|figures\[\d+\]))|statements\[\d+\]\.(text|figures\[\d+\])|problems\[\d+\]|bulletin\.(series|issuer|title|declared_\w+))$")]

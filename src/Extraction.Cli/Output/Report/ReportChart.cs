@@ -41,8 +41,15 @@ internal static class ReportChart
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\"/><text class=\"axis\" x=\"{Left - 4}\" y=\"{Y(v) + 4:0.#}\" text-anchor=\"end\">{v:0}%</text>");
         }
 
+        // Eight issue labels fit under the plot; of more, every second (third …) and the last are named.
+        var every = (int)Math.Ceiling(reports.Count / 8.0);
         for (var i = 0; i < reports.Count; i++)
         {
+            if (i != reports.Count - 1 && (i % every != 0 || reports.Count - 1 - i < every))
+            {
+                continue;
+            }
+
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{X(i):0.#}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{Html.Escape(text.Issue(reports[i].Issue))}</text>");
         }
 

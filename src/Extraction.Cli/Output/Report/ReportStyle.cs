@@ -16,7 +16,7 @@ internal static class ReportStyle
         .meta { color: #57606a; margin: 0 0 12px; }
         nav a { margin-right: 12px; }
         .cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; }
-        .card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 12px; min-width: 96px; }
+        .card { border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 10px; min-width: 80px; }
         .card b { display: block; font-size: 22px; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
         th, td { border: 1px solid #d0d7de; padding: 3px 6px; text-align: left; vertical-align: top; }
@@ -29,7 +29,8 @@ internal static class ReportStyle
         .card.s-done b { color: var(--done); } .card.s-ahead b { color: var(--ahead); } .card.s-on_schedule b { color: var(--on); }
         .card.s-behind b { color: var(--behind); } .card.s-not_reported b { color: var(--missing); } .card.s-unknown b { color: var(--unknown); }
         .card.s-done, .card.s-ahead, .card.s-on_schedule, .card.s-behind, .card.s-not_reported, .card.s-unknown { background: none; }
-        section.task { border-top: 1px solid #d0d7de; padding-top: 10px; margin-top: 14px; break-inside: avoid; }
+        section.task { border-top: 1px solid #d0d7de; padding-top: 10px; margin-top: 14px; }
+        .task-head { break-inside: avoid; break-after: avoid; }
         .task-head { display: flex; gap: 16px; flex-wrap: wrap; align-items: flex-start; }
         .task-text { flex: 1 1 300px; }
         svg.chart { font-family: inherit; flex: 0 0 auto; }

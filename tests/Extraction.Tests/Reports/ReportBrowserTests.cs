@@ -81,6 +81,26 @@ public sealed partial class ReportBrowserTests(TaskHistoryTests.SeriesDatabase c
         Assert.Empty(Directory.GetFiles(dir.Path, ".*tmp"));
     }
 
+    [Fact]
+    public void Pdf_without_a_browser_is_a_one_line_error_saying_how_to_install_one()
+    {
+        // Here, not in a class of its own: the variable is the process's, and this class's tests run in turn.
+        using var dir = new TempDirectory();
+        Environment.SetEnvironmentVariable("EXTRACTION_CHROMIUM", dir.File("no-chromium"));
+        try
+        {
+            var (exit, _, error) = CliRunner.Run("report", "--db", corpus.Path, "--pdf", dir.File("r.pdf"));
+            Assert.Equal(1, exit);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("apt-get install chromium", error);
+            Assert.False(File.Exists(dir.File("r.pdf")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("EXTRACTION_CHROMIUM", null);
+        }
+    }
+
     private static string Browser => Chromium.Find() ?? throw new InvalidOperationException("chromium is on PATH but not found");
 
     private static string Write(string database, string file, params string[] options)

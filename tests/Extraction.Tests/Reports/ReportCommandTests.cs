@@ -9,7 +9,7 @@ public sealed class ReportCommandTests(TaskHistoryTests.SeriesDatabase db) : ICl
     [Fact]
     public void The_task_table_shows_the_22_tasks_with_the_completions_and_statuses_of_task_history()
     {
-        var html = Report(db.Path, "--series", "专项督查快报");
+        var html = Report(db.Path, "--series", "专项督查快报", "--year", "2020");
         var shown = ReportDom.Tasks(html);
         Assert.Equal(22, shown.Count);
         Assert.Equal(ReportDom.Expected(db.Path, "专项督查快报"), shown);
@@ -63,6 +63,7 @@ public sealed class ReportCommandTests(TaskHistoryTests.SeriesDatabase db) : ICl
         var none = CliRunner.Run("report", "--db", db.Path, "--series", "没有这个");
         Assert.Equal(1, none.Exit);
         Assert.Contains("三门峡市人民政府督查室 专项督查快报 2020 (4 issues)", none.Error);
+        Assert.Equal(1, CliRunner.Run("report", "--db", db.Path, "--year", "2019").Exit);
         Assert.Equal(1, CliRunner.Run("report", "--db", Path.Combine(Path.GetTempPath(), "no-such.db")).Exit);
     }
 

@@ -31,6 +31,7 @@ public static class Program
             StatusCommand.Create(context),
             RebuildCommand.Create(context),
             ExportCommand.Create(context),
+            ReportCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -61,7 +61,8 @@ public static class RuleSetLoader
             Metrics: LoadMetrics(files.Metrics.Path, files.Metrics.Model),
             Departments: LoadDepartments(files.Departments.Path, files.Departments.Model),
             History: LoadHistory(files.History.Path, files.History.Model),
-            Columns: ColumnHeadersLoader.Load(files.Columns.Path, files.Columns.Model));
+            Columns: ColumnHeadersLoader.Load(files.Columns.Path, files.Columns.Model),
+            Report: ReportLabelsLoader.Load(files.Report.Path, files.Report.Model));
     }
 
     private static IEnumerable<ParagraphRule> ParagraphRules(string path, IEnumerable<PatternRuleModel> models) =>
@@ -348,7 +349,7 @@ public static class RuleSetLoader
         string.IsNullOrWhiteSpace(value) ? throw new RuleLoadException($"{path}: {what} is missing") : value;
 
     /// <summary>Rule files that change how results are shown, not what a bulletin yields: left out of the fingerprint, since a new one makes ingest parse every file again.</summary>
-    private static readonly string[] PresentationOnly = [Path.Combine(CommonFolder, "columns.yaml")];
+    private static readonly string[] PresentationOnly = [Path.Combine(CommonFolder, "columns.yaml"), Path.Combine(CommonFolder, "report.yaml")];
 
     internal static string Fingerprint(string folder)
     {

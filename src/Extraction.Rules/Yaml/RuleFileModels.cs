@@ -376,3 +376,15 @@ internal sealed class TallyModel
     public string? Status { get; set; }
     public int Count { get; set; }
 }
+
+internal sealed class ReportFile
+{
+    public List<ReportLabelModel> Labels { get; set; } = [];
+}
+
+internal sealed class ReportLabelModel
+{
+    public string? Key { get; set; }
+    public string? Zh { get; set; }
+    public string? En { get; set; }
+}

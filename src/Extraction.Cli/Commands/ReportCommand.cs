@@ -42,16 +42,29 @@ internal static class ReportCommand
         try
         {
             var matches = ReportQueries.Series(databasePath, seriesText, year);
-            if (matches.Count != 1)
+            if (matches.Count == 0)
             {
                 var known = ReportQueries.Series(databasePath, null, null);
-                var list = string.Join("; ", known.Select(s => $"{s.Issuer} {s.Name} {s.Year} ({s.Issues} issues)"));
-                return context.Fail(matches.Count == 0
-                    ? $"no series matches{(known.Count == 0 ? " (the database holds none: ingest bulletins first)" : $"; the database holds: {list}")}"
-                    : $"{matches.Count} series match; choose one with --series and --year: {list}");
+                return context.Fail(known.Count == 0
+                    ? "no series matches (the database holds none: ingest bulletins first)"
+                    : $"no series matches; the database holds: {Listed(known)}");
             }
 
-            var report = ReportQueries.Read(databasePath, matches[0]);
+            // A name such as 专项督查快报 is used by many offices, and most of them reach an archive
+            // as a single issue: the series that runs through several issues is the one meant.
+            // A tie is not guessed at.
+            var chosen = matches.OrderByDescending(m => m.Issues).First();
+            if (matches.Count(m => m.Issues == chosen.Issues) > 1)
+            {
+                return context.Fail($"{matches.Count} series match; choose one with --series (its name or issuer) and --year: {Listed(matches)}");
+            }
+
+            if (matches.Count > 1)
+            {
+                context.Error.WriteLine($"{matches.Count} series match; reporting the one with the most issues, {Named(chosen)} (others: {Listed(matches.Where(m => m != chosen))}; choose with --series and --year)");
+            }
+
+            var report = ReportQueries.Read(databasePath, chosen);
             var text = new ReportText(context.LoadRules(rulesDirectory).Common.Report, english);
             void Write(TextWriter w) => ReportPage.Write(w, report, text, Path.GetFileName(databasePath));
             if (output is null && pdf is null)
@@ -119,4 +132,8 @@ internal static class ReportCommand
             }
         }
     }
+
+    private static string Named(ReportSeries s) => string.Join(' ', new[] { s.Issuer, s.Name, s.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(p => !string.IsNullOrEmpty(p))) + $" ({s.Issues} issues)";
+
+    private static string Listed(IEnumerable<ReportSeries> series) => string.Join("; ", series.Select(Named));
 }

@@ -22,6 +22,29 @@ public sealed class ReportCommandTests(TaskHistoryTests.SeriesDatabase db) : ICl
     }
 
     [Fact]
+    public void A_series_name_many_offices_use_reports_the_series_that_runs_through_several_issues()
+    {
+        // Two other offices' 专项督查快报 of one issue each, beside the four of 三门峡 (as in `extract ingest corpus`).
+        using var dir = new TempDirectory();
+        var path = dir.File("names.db");
+        string[] files = [.. new[] { "07", "11", "15", "22" }.Select(n => TestPaths.CorpusFile($"sanmenxia-2020-{n}.txt")), TestPaths.CorpusFile("variant-sanmenxia-1.txt"), TestPaths.CorpusFile("variant-sanmenxia-2.txt")];
+        Assert.Equal(0, CliRunner.Run(["ingest", .. files, "--db", path, "--rules", TestPaths.Rules]).Exit);
+
+        var (exit, _, error) = CliRunner.Run("report", "--series", "专项督查快报", "-o", dir.File("r.html"), "--db", path, "--rules", TestPaths.Rules);
+        Assert.True(exit == 0, error);
+        Assert.Contains("3 series match; reporting the one with the most issues, 三门峡市人民政府督查室 专项督查快报 2020 (4 issues)", error);
+        Assert.Equal(ReportDom.Expected(db.Path, "专项督查快报"), ReportDom.Tasks(File.ReadAllText(dir.File("r.html"))));
+
+        // Two of one issue each: which one is meant cannot be told, and only the matching series are listed.
+        var two = dir.File("two.db");
+        Assert.Equal(0, CliRunner.Run("ingest", files[4], files[5], TestPaths.CorpusFile("lanxi-county-2021-q3.txt"), "--db", two, "--rules", TestPaths.Rules).Exit);
+        var tie = CliRunner.Run("report", "--series", "专项督查快报", "--db", two, "--rules", TestPaths.Rules);
+        Assert.Equal(1, tie.Exit);
+        Assert.Contains("2 series match; choose one", tie.Error);
+        Assert.DoesNotContain("岚溪", tie.Error);
+    }
+
+    [Fact]
     public void At_a_glance_the_counts_are_those_of_each_tasks_latest_report()
     {
         var counts = ReportDom.Counts(Report(db.Path));

@@ -1,0 +1,44 @@
+using Extraction.Readers.Pdf;
+
+namespace Extraction.Readers.Ocr;
+
+/// <summary>
+/// Reads a PDF without a text layer (a scan) by OCR: <see cref="TesseractEngine"/> recognises
+/// its pages, <see cref="TesseractTsv"/> places the words as glyphs, and the PDF reader's own
+/// assembly makes lines and paragraphs of them (page furniture out, paragraphs by indent and
+/// gaps), so that segmentation reads a scan as it reads a PDF. <paramref name="repair"/> then
+/// mends what OCR damages (rules/common/ocr.yaml). The document says it was recognised: the
+/// format stays pdf, <see cref="RawDocument.Ocr"/> is set, each paragraph keeps its words' mean
+/// confidence, and a warning says so.
+/// </summary>
+public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>? opensParagraph = null, Func<string, string>? repair = null)
+{
+    public TesseractEngine Engine => engine;
+
+    public ReadResult Read(byte[] pdf, CancellationToken stop = default)
+    {
+        var (pages, error) = engine.Recognise(pdf, stop);
+        if (pages is null)
+        {
+            return ReadResult.Failure(error ?? "OCR failed");
+        }
+
+        var lines = pages.Select(p => TesseractTsv.Read(p, engine.Settings.Dpi)).ToList();
+        var layout = new PdfLayout(lines);
+        var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(lines, layout.BodyPitch), opensParagraph);
+        if (repair is not null)
+        {
+            paragraphs = [.. paragraphs.Select(p => p with { Text = repair(p.Text) }).Where(p => p.Text.Length > 0)];
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            return ReadResult.Failure("no text layer (scanned image?), and OCR found no text on its pages");
+        }
+
+        var weight = paragraphs.Where(p => p.Confidence is not null).Sum(p => p.Text.Length);
+        var mean = weight == 0 ? 0 : paragraphs.Where(p => p.Confidence is not null).Sum(p => p.Confidence!.Value * p.Text.Length) / weight;
+        var warning = $"no text layer: read by OCR (tesseract, {engine.Settings.Language}, {engine.Settings.Dpi} dpi), mean word confidence {mean:0}";
+        return ReadResult.Success(new RawDocument(SourceFormat.Pdf, paragraphs, pages.Count, [warning], Ocr: true));
+    }
+}

@@ -51,7 +51,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         var ruleSet = family is null ? rules.Choose([.. document.Paragraphs.Select(p => p.Text)]) : rules.Find(family)
             ?? throw new ArgumentException($"no rule family '{family}'", nameof(family));
         var (segmenter, builder) = stages.GetOrAdd(ruleSet.Name, _ => new Stages(new Segmenter(ruleSet), new BulletinBuilder(ruleSet, new MetricTagger(ruleSet.Metrics, ruleSet.Folding))));
-        var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages, document.ConvertedFrom));
+        var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages, document.ConvertedFrom, document.Ocr ? true : null));
 
         // Text that is all page furniture is no bulletin; anything else is kept, with a warning when no task was found.
         if (bulletin.Tasks.Count == 0 && (bulletin.Statements ?? []).Count == 0 && bulletin.Problems.Count == 0)

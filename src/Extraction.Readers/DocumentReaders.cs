@@ -37,7 +37,7 @@ public sealed class DocumentReaders
     {
         var opens = OpensParagraph(rules);
         var engine = new TesseractEngine(ocr ?? OcrSettings.FromEnvironment(Rules.Caching.CacheLocator.Directory));
-        return new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(opens), new HtmlDocumentReader(rules)], converter, new OcrDocumentReader(engine, opens));
+        return new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(opens), new HtmlDocumentReader(rules)], converter, new OcrDocumentReader(engine, opens, rules.Ocr.Apply));
     }
 
     private static readonly ParagraphRole[] Structural =

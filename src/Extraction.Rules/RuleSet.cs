@@ -31,7 +31,8 @@ public sealed record RuleSet(
     MetricRules Metrics,
     DepartmentRules Departments,
     HistoryRules History,
-    ColumnHeaders Columns);
+    ColumnHeaders Columns,
+    OcrRepairs Ocr);
 
 /// <summary>
 /// Splits a list of names; examples show the input and the expected parts. A part that

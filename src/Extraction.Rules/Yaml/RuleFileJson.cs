@@ -21,4 +21,5 @@ namespace Extraction.Rules.Yaml;
 [JsonSerializable(typeof(WebFile))]
 [JsonSerializable(typeof(TalliesFile))]
 [JsonSerializable(typeof(ColumnsFile))]
+[JsonSerializable(typeof(OcrFile))]
 internal sealed partial class RuleFileJson : JsonSerializerContext;

@@ -40,6 +40,9 @@ internal sealed class PatternRuleModel
     /// <summary>Verdicts: also looked for in progress paragraphs, not only in status cells.</summary>
     public bool InText { get; set; }
 
+    /// <summary>OCR repairs: what a match is replaced with ($1, ${name}).</summary>
+    public string? Replace { get; set; }
+
     public List<ExampleModel> Examples { get; set; } = [];
     public List<string> CounterExamples { get; set; } = [];
 }
@@ -375,4 +378,9 @@ internal sealed class TallyModel
 {
     public string? Status { get; set; }
     public int Count { get; set; }
+}
+
+internal sealed class OcrFile
+{
+    public List<PatternRuleModel> Repairs { get; set; } = [];
 }

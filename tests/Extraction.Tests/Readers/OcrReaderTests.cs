@@ -53,9 +53,9 @@ public sealed class OcrReaderTests : IDisposable
         new(TestPaths.RuleBook, DocumentReaders.For(TestPaths.RuleSet, ocr: settings));
 
     /// <summary>
-    /// Scores measured on this scan with tesseract 5.3.0 (F1): tasks 0.93, categories 0.74,
-    /// departments 0.83, as_of 0.89, figure values 0.74. The bounds sit just under them, so a
-    /// change that reads scans worse fails.
+    /// Scores measured on this scan with tesseract 5.3.0 (F1), the OCR repairs applied: tasks,
+    /// departments and as_of 1.000, figure values 0.947, categories 0.800 (two titles misread:
+    /// 老加小区, 息通). Without the repairs: 0.93, 0.83, 0.89, 0.74, 0.74.
     /// </summary>
     [TesseractFact]
     public void The_seed_scan_reads_as_its_bulletin()
@@ -71,11 +71,11 @@ public sealed class OcrReaderTests : IDisposable
 
         var gold = BulletinJson.Deserialize(File.ReadAllText(OcrTesting.Scan("expected/sanmenxia-2020-11.json")));
         var score = GoldenComparer.Compare("sanmenxia-2020-11.scan.pdf", gold, bulletin);
-        Assert.True(score["tasks"].F1 >= 0.90, $"tasks {score["tasks"].F1:0.000}");
-        Assert.True(score["categories"].F1 >= 0.70, $"categories {score["categories"].F1:0.000}");
-        Assert.True(score["departments"].F1 >= 0.80, $"departments {score["departments"].F1:0.000}");
-        Assert.True(score["as_of"].F1 >= 0.85, $"as_of {score["as_of"].F1:0.000}");
-        Assert.True(score["figure_values"].F1 >= 0.70, $"figure values {score["figure_values"].F1:0.000}");
+        Assert.True(score["tasks"].F1 >= 0.95, $"tasks {score["tasks"].F1:0.000}");
+        Assert.True(score["categories"].F1 >= 0.75, $"categories {score["categories"].F1:0.000}");
+        Assert.True(score["departments"].F1 >= 0.95, $"departments {score["departments"].F1:0.000}");
+        Assert.True(score["as_of"].F1 >= 0.95, $"as_of {score["as_of"].F1:0.000}");
+        Assert.True(score["figure_values"].F1 >= 0.90, $"figure values {score["figure_values"].F1:0.000}");
     }
 
     [TesseractFact]
@@ -87,7 +87,7 @@ public sealed class OcrReaderTests : IDisposable
         var document = read.Document!;
         Assert.True(document.Ocr);
         Assert.All(document.Paragraphs, p => Assert.InRange(p.Confidence!.Value, 0, 100));
-        Assert.Contains(document.Paragraphs, p => p.Text == "主要责任部门:市人力资源社会保障局");
+        Assert.Contains(document.Paragraphs, p => p.Text == "主要责任部门：市人力资源社会保障局");
         Assert.Contains(document.Paragraphs, p => p.Text.Contains("全市新增城镇就业19572人", StringComparison.Ordinal));
     }
 

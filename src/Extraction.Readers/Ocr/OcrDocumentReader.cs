@@ -28,8 +28,10 @@ public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>
         var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(lines, layout.BodyPitch), opensParagraph);
         if (repair is not null)
         {
-            paragraphs = [.. paragraphs.Select(p => p with { Text = repair(p.Text) }).Where(p => p.Text.Length > 0)];
+            paragraphs = [.. paragraphs.Select(p => p with { Text = repair(p.Text) })];
         }
+
+        paragraphs = [.. paragraphs.Where(p => p.Text.Length > 0 && !IsSpeck(p))];
 
         if (paragraphs.Count == 0)
         {
@@ -41,4 +43,9 @@ public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>
         var warning = $"no text layer: read by OCR (tesseract, {engine.Settings.Language}, {engine.Settings.Dpi} dpi), mean word confidence {mean:0}";
         return ReadResult.Success(new RawDocument(SourceFormat.Pdf, paragraphs, pages.Count, [warning], Ocr: true));
     }
+
+    // Specks in a margin are read as a character or two (一, 二-允一) that tesseract itself
+    // doubts; a short paragraph without a digit read with so little confidence is dropped.
+    private static bool IsSpeck(RawParagraph paragraph) =>
+        paragraph.Text.Length <= 5 && paragraph.Confidence < 50 && !paragraph.Text.Any(char.IsAsciiDigit);
 }

@@ -84,6 +84,11 @@ public sealed class DocumentReaders
             return ReadResult.Failure(detected.Error ?? "unknown format");
         }
 
+        if (detected.Image is { } image)
+        {
+            return ocr is not null ? ocr.ReadImage(content, image, stop) : ReadResult.Failure($"an image ({image}): it is read by OCR, which this reader has not");
+        }
+
         if (detected.ConvertFrom is { } legacy)
         {
             return ReadConverted(content, legacy, stop);

@@ -15,9 +15,14 @@ public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>
 {
     public TesseractEngine Engine => engine;
 
-    public ReadResult Read(byte[] pdf, CancellationToken stop = default)
+    public ReadResult Read(byte[] pdf, CancellationToken stop = default) => Assemble(engine.Recognise(pdf, stop), null);
+
+    /// <summary>An image file (png, jpeg, tiff) read as a scan of one page.</summary>
+    public ReadResult ReadImage(byte[] image, string kind, CancellationToken stop = default) => Assemble(engine.RecogniseImage(image, kind, stop), kind);
+
+    private ReadResult Assemble((IReadOnlyList<OcrPage>? Pages, string? Error) recognised, string? image)
     {
-        var (pages, error) = engine.Recognise(pdf, stop);
+        var (pages, error) = recognised;
         if (pages is null)
         {
             return ReadResult.Failure(error ?? "OCR failed");
@@ -35,12 +40,12 @@ public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>
 
         if (paragraphs.Count == 0)
         {
-            return ReadResult.Failure("no text layer (scanned image?), and OCR found no text on its pages");
+            return ReadResult.Failure(image is not null ? $"an image ({image}) in which OCR found no text" : "no text layer (scanned image?), and OCR found no text on its pages");
         }
 
         var weight = paragraphs.Where(p => p.Confidence is not null).Sum(p => p.Text.Length);
         var mean = weight == 0 ? 0 : paragraphs.Where(p => p.Confidence is not null).Sum(p => p.Confidence!.Value * p.Text.Length) / weight;
-        var warning = $"no text layer: read by OCR (tesseract, {engine.Settings.Language}, {engine.Settings.Dpi} dpi), mean word confidence {mean:0}";
+        var warning = image is not null ? $"an image ({image}): read by OCR as a one-page scan (tesseract, {engine.Settings.Language}), mean word confidence {mean:0}" : $"no text layer: read by OCR (tesseract, {engine.Settings.Language}, {engine.Settings.Dpi} dpi), mean word confidence {mean:0}";
         return ReadResult.Success(new RawDocument(SourceFormat.Pdf, paragraphs, pages.Count, [warning], Ocr: true));
     }
 

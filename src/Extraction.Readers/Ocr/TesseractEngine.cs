@@ -25,18 +25,24 @@ public sealed class TesseractEngine(OcrSettings settings)
 
     private int recognised;
 
-    public (IReadOnlyList<OcrPage>? Pages, string? Error) Recognise(byte[] pdf, CancellationToken stop = default)
+    public (IReadOnlyList<OcrPage>? Pages, string? Error) Recognise(byte[] pdf, CancellationToken stop = default) => Recognise(pdf, null, stop);
+
+    /// <summary>An image file read by tesseract as it is, as one page.</summary>
+    public (IReadOnlyList<OcrPage>? Pages, string? Error) RecogniseImage(byte[] image, string kind, CancellationToken stop = default) => Recognise(image, kind, stop);
+
+    private (IReadOnlyList<OcrPage>? Pages, string? Error) Recognise(byte[] pdf, string? image, CancellationToken stop)
     {
         var tesseract = OcrSettings.Locate(settings.Tesseract);
-        var pdftoppm = OcrSettings.Locate(settings.Pdftoppm);
+        var pdftoppm = image is null ? OcrSettings.Locate(settings.Pdftoppm) : "";
         if (tesseract is null || pdftoppm is null)
         {
             var missing = tesseract is null ? settings.Tesseract : settings.Pdftoppm;
-            return (null, $"no text layer (scanned image?), and it is read by OCR, but {missing} was not found: {OcrSettings.InstallHint}");
+            var what = image is null ? "no text layer (scanned image?)" : $"an image ({image})";
+            return (null, $"{what}, and it is read by OCR, but {missing} was not found: {OcrSettings.InstallHint}");
         }
 
         var version = Version(tesseract, stop);
-        var cached = CachePath(pdf, version);
+        var cached = CachePath(pdf, image, version);
         if (cached is not null && Cached(cached) is { } pages)
         {
             return (pages, null);
@@ -46,7 +52,7 @@ public sealed class TesseractEngine(OcrSettings settings)
         try
         {
             work = Directory.CreateTempSubdirectory("extraction-ocr-");
-            var (read, error) = Run(tesseract, pdftoppm, work.FullName, pdf, stop);
+            var (read, error) = image is null ? Run(tesseract, pdftoppm, work.FullName, pdf, stop) : RunImage(tesseract, work.FullName, pdf, image, stop);
             if (read is not null && cached is not null)
             {
                 Save(cached, read);
@@ -86,19 +92,57 @@ public sealed class TesseractEngine(OcrSettings settings)
         var pages = new List<OcrPage>(images.Count);
         foreach (var image in images)
         {
-            var (read, error) = ExternalProgram.Run(tesseract, [image, "stdout", "-l", settings.Language, "--psm", settings.Psm.ToString(System.Globalization.CultureInfo.InvariantCulture), "tsv"], work, settings.TimeLimit, stop);
-            if (read is null || read.ExitCode != 0)
+            var (read, error) = Tesseract(tesseract, image, work, stop);
+            if (read is null)
             {
-                return (null, error ?? $"tesseract could not read page {pages.Count + 1} (exit code {read!.ExitCode}: {ExternalProgram.OneLine(read.Error)})");
+                return (null, error?.Replace($"tesseract could not read {Path.GetFileNameWithoutExtension(image).Replace('-', ' ')}", $"tesseract could not read page {pages.Count + 1}", StringComparison.Ordinal));
             }
 
             var (width, height) = PngSize(File.ReadAllBytes(image));
-            pages.Add(new OcrPage(pages.Count + 1, width, height, read.Output));
+            pages.Add(new OcrPage(pages.Count + 1, width, height, read));
             Interlocked.Increment(ref recognised);
             File.Delete(image);
         }
 
         return (pages, null);
+    }
+
+    private (IReadOnlyList<OcrPage>?, string?) RunImage(string tesseract, string work, byte[] content, string kind, CancellationToken stop)
+    {
+        var input = Path.Combine(work, "page." + kind);
+        File.WriteAllBytes(input, content);
+        var (read, error) = Tesseract(tesseract, input, work, stop);
+        if (read is null)
+        {
+            return (null, error);
+        }
+
+        Interlocked.Increment(ref recognised);
+        var (width, height) = TsvPageSize(read);
+        return ([new OcrPage(1, width, height, read)], null);
+    }
+
+    private (string? Tsv, string? Error) Tesseract(string tesseract, string image, string work, CancellationToken stop)
+    {
+        var (read, error) = ExternalProgram.Run(tesseract, [image, "stdout", "-l", settings.Language, "--psm", settings.Psm.ToString(System.Globalization.CultureInfo.InvariantCulture), "tsv"], work, settings.TimeLimit, stop);
+        return read is null || read.ExitCode != 0
+            ? (null, error ?? $"tesseract could not read {Path.GetFileNameWithoutExtension(image).Replace('-', ' ')} (exit code {read!.ExitCode}: {ExternalProgram.OneLine(read.Error)})")
+            : (read.Output, null);
+    }
+
+    // The page row of the TSV (level 1) holds the image's size in pixels.
+    private static (int Width, int Height) TsvPageSize(string tsv)
+    {
+        foreach (var row in tsv.Split('\n'))
+        {
+            var cells = row.Split('\t');
+            if (cells.Length >= 10 && cells[0] == "1" && int.TryParse(cells[8], out var width) && int.TryParse(cells[9], out var height))
+            {
+                return (width, height);
+            }
+        }
+
+        return (0, 0);
     }
 
     private static (int Width, int Height) PngSize(byte[] png) =>
@@ -112,14 +156,14 @@ public sealed class TesseractEngine(OcrSettings settings)
         return done is null ? "unknown" : (done.Output + done.Error).Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.Length > 0) ?? "unknown";
     });
 
-    private string? CachePath(byte[] pdf, string version)
+    private string? CachePath(byte[] pdf, string? image, string version)
     {
         if (settings.CacheDirectory is null)
         {
             return null;
         }
 
-        var key = $"{Convert.ToHexStringLower(SHA256.HashData(pdf))}|{settings.Language}|{settings.Psm}|{settings.Dpi}|{version}";
+        var key = $"{Convert.ToHexStringLower(SHA256.HashData(pdf))}|{image}|{settings.Language}|{settings.Psm}|{settings.Dpi}|{version}";
         return Path.Combine(settings.CacheDirectory, $"ocr-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}.tsv");
     }
 

@@ -117,6 +117,36 @@ public sealed class OcrReaderTests : IDisposable
         Assert.Equal("tesseract could not read page 1 (exit code 3: broken)", uncached.Error);
     }
 
+    [TesseractFact]
+    public void An_image_file_is_read_as_a_one_page_scan()
+    {
+        // The page image of the one-page scan, as a scanner saving PNG files would give it.
+        var render = System.Diagnostics.Process.Start("pdftoppm", ["-r", "150", "-gray", "-png", OcrTesting.Scan("scanned-page.pdf"), dir.File("page")])!;
+        render.WaitForExit();
+        var png = File.ReadAllBytes(Directory.GetFiles(dir.Path, "page*.png").Single());
+
+        var read = DocumentReaders.For(TestPaths.RuleSet, ocr: OcrTesting.Settings(SharedCache)).Read(png);
+
+        Assert.True(read.Succeeded, read.Error);
+        Assert.True(read.Document!.Ocr);
+        Assert.Equal(SourceFormat.Pdf, read.Document.Format);
+        Assert.Equal(1, read.Document.Pages);
+        Assert.StartsWith("an image (png): read by OCR as a one-page scan", Assert.Single(read.Document.Warnings!));
+        Assert.Contains(read.Document.Paragraphs, p => p.Text == "主要责任部门：市人力资源社会保障局");
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0 }, "png")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 }, "jpeg")]
+    [InlineData(new byte[] { 0x49, 0x49, 0x2A, 0x00, 8, 0 }, "tiff")]
+    [InlineData(new byte[] { 0x4D, 0x4D, 0x00, 0x2A, 0, 8 }, "tiff")]
+    public void Images_are_told_by_their_magic_bytes(byte[] head, string kind)
+    {
+        var detected = FormatDetector.Detect(head);
+        Assert.Equal(kind, detected.Image);
+        Assert.Equal(SourceFormat.Pdf, detected.Format);
+    }
+
     [LinuxFact]
     public void Without_tesseract_a_scan_fails_with_how_to_install_it()
     {

@@ -38,7 +38,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         return Parse(Path.GetFileName(path), content, path);
     }
 
-    /// <param name="stop">The caller's time limit: it stops a conversion by LibreOffice, the one step that runs another program.</param>
+    /// <param name="stop">The caller's time limit: it stops the steps that run other programs (LibreOffice converting a legacy file, pdftoppm and tesseract reading a scan).</param>
     public ParseOutcome Parse(string fileName, byte[] content, string? path = null, CancellationToken stop = default)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));

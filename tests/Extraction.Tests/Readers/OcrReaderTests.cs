@@ -17,9 +17,14 @@ public static class OcrTesting
     public static string? Missing =>
         OcrSettings.Locate("tesseract") is null || OcrSettings.Locate("pdftoppm") is null
             ? "tesseract or pdftoppm is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils): the test reads scans with them"
-            : !File.Exists("/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata") && !File.Exists("/usr/share/tesseract-ocr/4.00/tessdata/chi_sim.traineddata")
+            : !ModelFolders.Any(folder => File.Exists(Path.Combine(folder, "chi_sim.traineddata")))
                 ? "tesseract's Chinese model is not installed (apt-get install tesseract-ocr-chi-sim)"
                 : null;
+
+    // Where Debian, Fedora, Homebrew and a TESSDATA_PREFIX keep tesseract's models.
+    private static IEnumerable<string> ModelFolders =>
+        new[] { Environment.GetEnvironmentVariable("TESSDATA_PREFIX") ?? "", "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata", "/opt/homebrew/share/tessdata", "/usr/local/share/tessdata" }
+            .Where(f => f.Length > 0);
 
     public static void MakeRunnable(string script)
     {
@@ -39,7 +44,6 @@ public static class OcrTesting
 /// Scanned PDFs read by OCR (scans/): the seed scan is corpus/sanmenxia-2020-11.pdf printed
 /// and scanned at 150 dpi, scored against its golden file; the cache spares a second run.
 /// </summary>
-[Collection(SofficeEnvironmentCollection.Name)]
 public sealed class OcrReaderTests : IDisposable
 {
     private readonly TempDirectory dir = new();

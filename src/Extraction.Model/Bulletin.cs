@@ -28,12 +28,14 @@ public sealed record BulletinDocument(
 
 /// <param name="Format">The format the text was read from: for a legacy file, the .docx LibreOffice converted it to.</param>
 /// <param name="ConvertedFrom">The file's own format when it was converted before being read (a .doc, .wps or .rtf); written only then.</param>
+/// <param name="Ocr">True when the text was recognised from page images (a scanned PDF); written only then.</param>
 public sealed record SourceInfo(
     string File,
     string Sha256,
     SourceFormat Format,
     int? Pages,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LegacyFormat? ConvertedFrom = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LegacyFormat? ConvertedFrom = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Ocr = null);
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<SourceFormat>))]
 public enum SourceFormat { Txt, Docx, Pdf, Html }

@@ -5,4 +5,6 @@ namespace Extraction.Model;
 public sealed record FieldProvenance(string Field, string Rule, string Value, IReadOnlyList<SourceRange> Sources);
 
 /// <summary>A range of one paragraph of the document as read (paragraphs counted from 1), and its text.</summary>
-public sealed record SourceRange(int Paragraph, int Start, int Length, int? Page, string Text);
+/// <param name="Confidence">Text recognised by OCR: the paragraph's mean word confidence (0–100); null (and not written) for a text layer.</param>
+public sealed record SourceRange(int Paragraph, int Start, int Length, int? Page, string Text,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? Confidence = null);

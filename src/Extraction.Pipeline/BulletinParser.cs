@@ -38,7 +38,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         return Parse(Path.GetFileName(path), content, path);
     }
 
-    /// <param name="stop">The caller's time limit: it stops a conversion by LibreOffice, the one step that runs another program.</param>
+    /// <param name="stop">The caller's time limit: it stops the steps that run other programs (LibreOffice converting a legacy file, pdftoppm and tesseract reading a scan).</param>
     public ParseOutcome Parse(string fileName, byte[] content, string? path = null, CancellationToken stop = default)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
@@ -51,7 +51,7 @@ public sealed class BulletinParser(RuleBook rules, DocumentReaders readers, stri
         var ruleSet = family is null ? rules.Choose([.. document.Paragraphs.Select(p => p.Text)]) : rules.Find(family)
             ?? throw new ArgumentException($"no rule family '{family}'", nameof(family));
         var (segmenter, builder) = stages.GetOrAdd(ruleSet.Name, _ => new Stages(new Segmenter(ruleSet), new BulletinBuilder(ruleSet, new MetricTagger(ruleSet.Metrics, ruleSet.Folding))));
-        var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages, document.ConvertedFrom));
+        var (bulletin, provenance) = builder.Build(segmenter.Segment(document), document, new SourceInfo(fileName, sha256, document.Format, document.Pages, document.ConvertedFrom, document.Ocr ? true : null));
 
         // Text that is all page furniture is no bulletin; anything else is kept, with a warning when no task was found.
         if (bulletin.Tasks.Count == 0 && (bulletin.Statements ?? []).Count == 0 && bulletin.Problems.Count == 0)

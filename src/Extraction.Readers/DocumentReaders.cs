@@ -1,6 +1,7 @@
 using Extraction.Model;
 using Extraction.Readers.Docx;
 using Extraction.Readers.Html;
+using Extraction.Readers.Ocr;
 using Extraction.Readers.Office;
 using Extraction.Readers.Pdf;
 using Extraction.Readers.Text;
@@ -13,22 +14,31 @@ public sealed class DocumentReaders
 {
     private readonly Dictionary<SourceFormat, IDocumentReader> readers;
     private readonly LibreOfficeConverter converter;
+    private readonly OcrDocumentReader? ocr;
 
     /// <param name="converter">What turns legacy files into .docx; by default soffice as it is found when a file needs it.</param>
-    public DocumentReaders(IEnumerable<IDocumentReader> readers, LibreOfficeConverter? converter = null)
+    /// <param name="ocr">What reads a PDF without a text layer; null: such a PDF fails.</param>
+    public DocumentReaders(IEnumerable<IDocumentReader> readers, LibreOfficeConverter? converter = null, OcrDocumentReader? ocr = null)
     {
         this.readers = readers.ToDictionary(r => r.Format);
         this.converter = converter ?? new LibreOfficeConverter();
+        this.ocr = ocr;
     }
 
     /// <summary>
     /// The readers the product ships with: web pages are read with the page rules of
     /// <paramref name="rules"/>, and a PDF line that its paragraph rules read as a heading, a task,
     /// a label or a problem opens a paragraph. Legacy files go through <paramref name="converter"/>
-    /// (by default soffice as it is found when a file needs it).
+    /// (by default soffice as it is found when a file needs it). A scan is read by OCR with
+    /// <paramref name="ocr"/> (by default tesseract as the environment sets it, its pages kept in
+    /// the cache) and mended by the rules' OCR repairs.
     /// </summary>
-    public static DocumentReaders For(RuleSet rules, LibreOfficeConverter? converter = null) =>
-        new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(OpensParagraph(rules)), new HtmlDocumentReader(rules)], converter);
+    public static DocumentReaders For(RuleSet rules, LibreOfficeConverter? converter = null, OcrSettings? ocr = null)
+    {
+        var opens = OpensParagraph(rules);
+        var engine = new TesseractEngine(ocr ?? OcrSettings.FromEnvironment(Rules.Caching.CacheLocator.Directory));
+        return new([new TextDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(opens), new HtmlDocumentReader(rules)], converter, new OcrDocumentReader(engine, opens, rules.Ocr.Apply));
+    }
 
     private static readonly ParagraphRole[] Structural =
     [
@@ -74,7 +84,18 @@ public sealed class DocumentReaders
             return ReadResult.Failure(detected.Error ?? "unknown format");
         }
 
-        return detected.ConvertFrom is { } legacy ? ReadConverted(content, legacy, stop) : ReadAs(known, content);
+        if (detected.Image is { } image)
+        {
+            return ocr is not null ? ocr.ReadImage(content, image, stop) : ReadResult.Failure($"an image ({image}): it is read by OCR, which this reader has not");
+        }
+
+        if (detected.ConvertFrom is { } legacy)
+        {
+            return ReadConverted(content, legacy, stop);
+        }
+
+        var read = ReadAs(known, content);
+        return read.Error == PdfDocumentReader.NoTextLayer && ocr is not null ? ocr.Read(content, stop) : read;
     }
 
     /// <summary>

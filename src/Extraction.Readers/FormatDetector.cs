@@ -9,6 +9,11 @@ namespace Extraction.Readers;
 /// <param name="ConvertFrom">A legacy format that LibreOffice converts to <paramref name="Format"/> before it is read; null for a format read as it is.</param>
 public sealed record Detection(SourceFormat? Format, string? Error, LegacyFormat? ConvertFrom = null)
 {
+    /// <summary>An image file (png, jpeg, tiff), read by OCR as a scan of one page; its format is then pdf, as a scan's.</summary>
+    public string? Image { get; init; }
+
+    public static Detection Scan(string image) => new(SourceFormat.Pdf, null) { Image = image };
+
     public static Detection Of(SourceFormat format) => new(format, null);
 
     public static Detection Converted(LegacyFormat from) => new(SourceFormat.Docx, null, from);
@@ -23,6 +28,10 @@ public static class FormatDetector
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] RtfMagic = @"{\rtf"u8.ToArray();
+    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] TiffLittle = [0x49, 0x49, 0x2A, 0x00];
+    private static readonly byte[] TiffBig = [0x4D, 0x4D, 0x00, 0x2A];
 
     /// <summary>The format, or a reason when the content is not a supported document.</summary>
     public static Detection Detect(byte[] content)
@@ -37,6 +46,11 @@ public static class FormatDetector
         if (head.IndexOf(PdfMagic) >= 0)
         {
             return Detection.Of(SourceFormat.Pdf);
+        }
+
+        if (ImageKind(content) is { } image)
+        {
+            return Detection.Scan(image);
         }
 
         if (content.AsSpan().StartsWith(ZipMagic))
@@ -117,6 +131,15 @@ public static class FormatDetector
         }
 
         return (BinaryPrimitives.ReadUInt16LittleEndian(fib[0x0A..]) & Encrypted) != 0 ? WordState.Encrypted : WordState.Readable;
+    }
+
+    private static string? ImageKind(byte[] content)
+    {
+        var span = content.AsSpan();
+        return span.StartsWith(PngMagic) ? "png"
+            : span.StartsWith(JpegMagic) ? "jpeg"
+            : span.StartsWith(TiffLittle) || span.StartsWith(TiffBig) ? "tiff"
+            : null;
     }
 
     private static bool IsWordDocument(byte[] content)

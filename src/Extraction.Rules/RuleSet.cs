@@ -32,7 +32,8 @@ public sealed record RuleSet(
     DepartmentRules Departments,
     HistoryRules History,
     ColumnHeaders Columns,
-    ReportLabels Report);
+    ReportLabels Report,
+    OcrRepairs Ocr);
 
 /// <summary>
 /// Splits a list of names; examples show the input and the expected parts. A part that

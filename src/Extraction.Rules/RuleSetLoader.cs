@@ -62,7 +62,8 @@ public static class RuleSetLoader
             Departments: LoadDepartments(files.Departments.Path, files.Departments.Model),
             History: LoadHistory(files.History.Path, files.History.Model),
             Columns: ColumnHeadersLoader.Load(files.Columns.Path, files.Columns.Model),
-            Report: ReportLabelsLoader.Load(files.Report.Path, files.Report.Model));
+            Report: ReportLabelsLoader.Load(files.Report.Path, files.Report.Model),
+            Ocr: new OcrRepairs([.. files.Ocr.Model.Repairs.Select(m => new OcrRepair(Pattern(files.Ocr.Path, m, "ocr_repair"), m.Replace ?? throw new RuleLoadException($"{files.Ocr.Path}: rule {m.Id}: replace is missing (write '' to remove what it matches)")))]));
     }
 
     private static IEnumerable<ParagraphRule> ParagraphRules(string path, IEnumerable<PatternRuleModel> models) =>

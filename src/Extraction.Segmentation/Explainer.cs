@@ -25,6 +25,6 @@ internal sealed class Explainer(RawDocument document)
         var paragraph = document.Paragraphs[span.Paragraph];
         var start = Math.Clamp(span.Start, 0, paragraph.Text.Length);
         var length = Math.Clamp(span.Length, 0, paragraph.Text.Length - start);
-        return new SourceRange(span.Paragraph + 1, start, length, paragraph.Page, paragraph.Text.Substring(start, length));
+        return new SourceRange(span.Paragraph + 1, start, length, paragraph.Page, paragraph.Text.Substring(start, length), paragraph.Confidence);
     }
 }

@@ -105,16 +105,16 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
         connection.Execute("DELETE FROM source_documents WHERE path = @Path AND sha256 <> @Sha256", file, transaction);
         connection.Execute(
             """
-            INSERT INTO source_documents (sha256, file_name, path, format, converted_from, pages, size_bytes, status, error, rules_fingerprint, bulletin_id, ingested_at)
-            VALUES (@Sha256, @FileName, @Path, @Format, @ConvertedFrom, @Pages, @SizeBytes, @status, @error, @ExtractorVersion, @bulletinId, @now)
+            INSERT INTO source_documents (sha256, file_name, path, format, converted_from, ocr, pages, size_bytes, status, error, rules_fingerprint, bulletin_id, ingested_at)
+            VALUES (@Sha256, @FileName, @Path, @Format, @ConvertedFrom, @Ocr, @Pages, @SizeBytes, @status, @error, @ExtractorVersion, @bulletinId, @now)
             ON CONFLICT (sha256) DO UPDATE SET
-                file_name = excluded.file_name, path = excluded.path, format = excluded.format, converted_from = excluded.converted_from, pages = excluded.pages,
+                file_name = excluded.file_name, path = excluded.path, format = excluded.format, converted_from = excluded.converted_from, ocr = excluded.ocr, pages = excluded.pages,
                 size_bytes = excluded.size_bytes, status = excluded.status, error = excluded.error,
                 rules_fingerprint = excluded.rules_fingerprint, bulletin_id = excluded.bulletin_id, ingested_at = excluded.ingested_at
             """,
             new
             {
-                file.Sha256, file.FileName, file.Path, file.Format, file.ConvertedFrom, file.Pages, file.SizeBytes, file.ExtractorVersion,
+                file.Sha256, file.FileName, file.Path, file.Format, file.ConvertedFrom, Ocr = file.Ocr ? 1 : 0, file.Pages, file.SizeBytes, file.ExtractorVersion,
                 status = error is null ? "parsed" : "failed",
                 error,
                 bulletinId,

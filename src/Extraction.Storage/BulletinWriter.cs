@@ -71,10 +71,10 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
 
     private readonly PreparedCommand span = new(connection,
         """
-        INSERT INTO provenance_spans (bulletin_id, seq, field_id, rule_id, value, part, paragraph, start, length, page, within, source_text)
-        VALUES (@b, @seq, @field, @rule, @value, @part, @paragraph, @start, @length, @page, @within, @text)
+        INSERT INTO provenance_spans (bulletin_id, seq, field_id, rule_id, value, part, paragraph, start, length, page, within, source_text, confidence)
+        VALUES (@b, @seq, @field, @rule, @value, @part, @paragraph, @start, @length, @page, @within, @text, @confidence)
         """,
-        "b", "seq", "field", "rule", "value", "part", "paragraph", "start", "length", "page", "within", "text");
+        "b", "seq", "field", "rule", "value", "part", "paragraph", "start", "length", "page", "within", "text", "confidence");
 
     private readonly PreparedCommand source = new(connection,
         "UPDATE bulletins SET rule_family = @family, source_sha256 = @sha256 WHERE id = @b", "family", "sha256", "b");
@@ -203,7 +203,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
                 var within = range is null ? null : Container(written, range);
                 span.Execute(
                     tx, bulletinId, seq, id, ruleId, range is not null && value == range.Text ? null : value,
-                    part, range?.Paragraph, range?.Start, range?.Length, range?.Page, within, within is null ? range?.Text : null);
+                    part, range?.Paragraph, range?.Start, range?.Length, range?.Page, within, within is null ? range?.Text : null, range?.Confidence);
                 if (range is not null && within is null && !range.Text.Any(char.IsSurrogate))
                 {
                     written.TryAdd(range.Paragraph, []);

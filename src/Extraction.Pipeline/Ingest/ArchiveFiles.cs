@@ -13,7 +13,7 @@ public static class ArchiveFiles
 {
     private static readonly HashSet<string> BulletinExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".txt", ".text", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".html", ".htm", ".shtml", ".xhtml", "",
+        ".txt", ".text", ".docx", ".doc", ".wps", ".rtf", ".pdf", ".html", ".htm", ".shtml", ".xhtml", ".png", ".jpg", ".jpeg", ".tif", ".tiff", "",
     };
 
     /// <summary>The files under the paths, in a stable order, and the entries passed over with why.</summary>

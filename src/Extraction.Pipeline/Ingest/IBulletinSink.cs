@@ -17,6 +17,7 @@ public interface IBulletinSink
 
 /// <summary>A file as stored: where it was, its content hash and size, its format, and the extractor that read it.</summary>
 /// <param name="ConvertedFrom">The file's own format when LibreOffice converted it to <paramref name="Format"/> to be read (doc, rtf).</param>
-public sealed record StoredFile(string Path, string FileName, string Sha256, long SizeBytes, string? Format, int? Pages, string ExtractorVersion, string? ConvertedFrom = null);
+/// <param name="Ocr">The text was recognised by OCR from page images (a scanned PDF).</param>
+public sealed record StoredFile(string Path, string FileName, string Sha256, long SizeBytes, string? Format, int? Pages, string ExtractorVersion, string? ConvertedFrom = null, bool Ocr = false);
 
 public enum IngestStatus { Added, Updated, Unchanged, Failed }

@@ -115,7 +115,7 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
     private (IngestStatus, string) Save(Prepared file, ParseOutcome outcome)
     {
         var source = outcome.Bulletin?.Source;
-        var stored = new StoredFile(file.Path, Path.GetFileName(file.Path), file.Sha256!, file.Content!.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, extractorVersion, source?.ConvertedFrom?.ToString().ToLowerInvariant());
+        var stored = new StoredFile(file.Path, Path.GetFileName(file.Path), file.Sha256!, file.Content!.LongLength, source?.Format.ToString().ToLowerInvariant(), source?.Pages, extractorVersion, source?.ConvertedFrom?.ToString().ToLowerInvariant(), source?.Ocr == true);
         var status = sink.Save(stored, outcome.Succeeded ? outcome.Bulletin : null, outcome.Error, outcome.Provenance);
         return (status, outcome.Succeeded ? $"{outcome.Bulletin!.Tasks.Count} tasks" : outcome.Error!);
     }

@@ -67,6 +67,11 @@ public sealed class RuleExampleChecker(RuleBook book)
     private List<RuleCheck> CheckShared()
     {
         var checks = new List<RuleCheck>();
+        foreach (var repair in rules.Ocr.Repairs)
+        {
+            checks.AddRange(CheckOcrRepair(repair));
+        }
+
         foreach (var furniture in rules.Furniture)
         {
             checks.AddRange(CheckFurniture(furniture));
@@ -264,6 +269,27 @@ public sealed class RuleExampleChecker(RuleBook book)
         foreach (var counter in rule.CounterExamples)
         {
             yield return new RuleCheck(rule.Id, file, counter, furniture.Matches(rules.Folding.Fold(counter)) ? "matches a counter-example" : null);
+        }
+    }
+
+    /// <summary>An example is damaged text and its repair (expect: result); a counter-example is text the repair must not touch.</summary>
+    private static IEnumerable<RuleCheck> CheckOcrRepair(OcrRepair repair)
+    {
+        var rule = repair.Rule;
+        var file = Path.GetFileName(rule.SourceFile);
+        foreach (var example in rule.Examples)
+        {
+            var repaired = repair.Apply(example.Text);
+            var failure = example.Expect.GetValueOrDefault("result") is not { } expected ? "has no expect: result"
+                : !rule.Pattern.IsMatch(example.Text) ? "does not match"
+                : repaired != expected ? $"gives \"{repaired}\", expected \"{expected}\""
+                : null;
+            yield return new RuleCheck(rule.Id, file, example.Text, failure);
+        }
+
+        foreach (var counter in rule.CounterExamples)
+        {
+            yield return new RuleCheck(rule.Id, file, counter, rule.Pattern.IsMatch(counter) ? "matches a counter-example" : null);
         }
     }
 

@@ -106,8 +106,25 @@ public static class PdfLineBuilder
         if (line.Length > 0)
         {
             var (size, baseline) = SizeAndBaseline(printed);
-            lines.Add(new PdfTextLine(line, printed[0].Left, printed.Max(g => g.Right), baseline, size, FirstWordWidth(printed)));
+            lines.Add(new PdfTextLine(line, printed[0].Left, printed.Max(g => g.Right), baseline, size, FirstWordWidth(printed)) { Confidence = Confidence(printed) });
         }
+    }
+
+    /// <summary>The mean OCR confidence of recognised glyphs, weighted by their length; null for a text layer.</summary>
+    private static (double Mean, int Weight)? Confidence(List<PdfGlyph> printed)
+    {
+        double sum = 0;
+        var weight = 0;
+        foreach (var glyph in printed)
+        {
+            if (glyph.Confidence >= 0)
+            {
+                sum += glyph.Confidence * glyph.Text.Length;
+                weight += glyph.Text.Length;
+            }
+        }
+
+        return weight == 0 ? null : (sum / weight, weight);
     }
 
     /// <summary>The most common font size among the glyphs, and the median baseline.</summary>

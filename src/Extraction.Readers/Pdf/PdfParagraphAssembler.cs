@@ -26,6 +26,7 @@ public static class PdfParagraphAssembler
         var text = new StringBuilder();
         var firstPage = 0;
         var indent = 0;
+        (double Sum, int Weight) confidence = (0, 0);
         PdfTextLine? previous = null;
         var previousPage = 0;
         foreach (var page in pages)
@@ -34,7 +35,8 @@ public static class PdfParagraphAssembler
             {
                 if (previous is null || StartsParagraph(layout, previous, previousPage, line, page.Number) || opensParagraph?.Invoke(line.Text) == true)
                 {
-                    Flush(text, firstPage, paragraphs, indent);
+                    Flush(text, firstPage, paragraphs, indent, confidence);
+                    confidence = (0, 0);
                     firstPage = page.Number;
 
                     // A row of aligned columns keeps where it starts, in half font sizes from the column's left
@@ -47,12 +49,17 @@ public static class PdfParagraphAssembler
                 }
 
                 text.Append(line.Text);
+                if (line.Confidence is { } c)
+                {
+                    confidence = (confidence.Sum + (c.Mean * c.Weight), confidence.Weight + c.Weight);
+                }
+
                 previous = line;
                 previousPage = page.Number;
             }
         }
 
-        Flush(text, firstPage, paragraphs, indent);
+        Flush(text, firstPage, paragraphs, indent, confidence);
         return paragraphs;
     }
 
@@ -124,12 +131,13 @@ public static class PdfParagraphAssembler
         return rightGap <= em && leftGap >= 0.3 * (right - left) ? LineShape.RightAligned : LineShape.Indented;
     }
 
-    private static void Flush(StringBuilder text, int page, List<RawParagraph> paragraphs, int indent)
+    private static void Flush(StringBuilder text, int page, List<RawParagraph> paragraphs, int indent, (double Sum, int Weight) confidence)
     {
         var paragraph = text.ToString().Trim();
         if (paragraph.Length > 0)
         {
-            paragraphs.Add(new RawParagraph(paragraph, page, Indent: indent));
+            double? mean = confidence.Weight > 0 ? Math.Round(confidence.Sum / confidence.Weight, 1) : null;
+            paragraphs.Add(new RawParagraph(paragraph, page, Indent: indent, Confidence: mean));
         }
 
         text.Clear();

@@ -14,6 +14,9 @@ public sealed record PdfTextLine(string Text, double Left, double Right, double 
     /// <summary>A row of a ruled table: cells already joined; it is a paragraph of its own.</summary>
     public bool IsTableRow { get; init; }
 
+    /// <summary>A recognised line: its words' mean OCR confidence and how many characters it is taken over; null for a text layer.</summary>
+    public (double Mean, int Weight)? Confidence { get; init; }
+
     /// <summary>A line with a gap as wide as a column inside it: a row of columns aligned with spaces, a paragraph of its own.</summary>
     public bool IsAligned => !IsTableRow && Text.Contains("  ", StringComparison.Ordinal);
 }

@@ -22,4 +22,5 @@ namespace Extraction.Rules.Yaml;
 [JsonSerializable(typeof(TalliesFile))]
 [JsonSerializable(typeof(ColumnsFile))]
 [JsonSerializable(typeof(ReportFile))]
+[JsonSerializable(typeof(OcrFile))]
 internal sealed partial class RuleFileJson : JsonSerializerContext;

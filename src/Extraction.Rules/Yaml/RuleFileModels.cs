@@ -40,6 +40,9 @@ internal sealed class PatternRuleModel
     /// <summary>Verdicts: also looked for in progress paragraphs, not only in status cells.</summary>
     public bool InText { get; set; }
 
+    /// <summary>OCR repairs: what a match is replaced with ($1, ${name}).</summary>
+    public string? Replace { get; set; }
+
     public List<ExampleModel> Examples { get; set; } = [];
     public List<string> CounterExamples { get; set; } = [];
 }
@@ -387,4 +390,9 @@ internal sealed class ReportLabelModel
     public string? Key { get; set; }
     public string? Zh { get; set; }
     public string? En { get; set; }
+}
+
+internal sealed class OcrFile
+{
+    public List<PatternRuleModel> Repairs { get; set; } = [];
 }

@@ -5,7 +5,7 @@ namespace Extraction.Rules.Yaml;
 /// family folder has only the files it overrides, and <see cref="Merge"/> lays them over the
 /// shared ones: a rule with a known id replaces it, a new rule goes before the rule its
 /// <c>before</c> names (else at the end), and <c>remove</c> drops shared rules by id.
-/// Figures, units, characters, metrics, column headers and the report's wording are shared by every family.
+/// Figures, units, characters, metrics, column headers, the report's wording and OCR repairs are shared by every family.
 /// </summary>
 internal sealed record RuleFiles(
     (string Path, LayoutFile Model) Layout,
@@ -21,9 +21,10 @@ internal sealed record RuleFiles(
     (string Path, WebFile Model) Web,
     (string Path, TalliesFile Model) Tallies,
     (string Path, ColumnsFile Model) Columns,
-    (string Path, ReportFile Model) Report)
+    (string Path, ReportFile Model) Report,
+    (string Path, OcrFile Model) Ocr)
 {
-    private static readonly string[] SharedOnly = ["figures.yaml", "units.yaml", "characters.yaml", "metrics.yaml", "dictionary.txt", "departments.yaml", "history.yaml", "web.yaml", "tallies.yaml", "columns.yaml", "report.yaml"];
+    private static readonly string[] SharedOnly = ["figures.yaml", "units.yaml", "characters.yaml", "metrics.yaml", "dictionary.txt", "departments.yaml", "history.yaml", "web.yaml", "tallies.yaml", "columns.yaml", "report.yaml", "ocr.yaml"];
 
     public static RuleFiles ReadShared(string folder) => new(
         Stamp(RuleSetLoader.Read<LayoutFile>(folder, "layout.yaml")),
@@ -39,7 +40,8 @@ internal sealed record RuleFiles(
         Stamp(RuleSetLoader.Read<WebFile>(folder, "web.yaml")),
         RuleSetLoader.Read<TalliesFile>(folder, "tallies.yaml"),
         RuleSetLoader.Read<ColumnsFile>(folder, "columns.yaml"),
-        RuleSetLoader.Read<ReportFile>(folder, "report.yaml"));
+        RuleSetLoader.Read<ReportFile>(folder, "report.yaml"),
+        RuleSetLoader.Read<OcrFile>(folder, "ocr.yaml"));
 
     /// <summary>This set with a family folder's files laid over it.</summary>
     public RuleFiles Merge(string familyFolder)

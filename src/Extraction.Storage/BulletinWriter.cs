@@ -28,8 +28,6 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
         """,
         "b", "position", "number", "category", "ordinal", "text", "numbered", "verdict");
 
-    // Looked up before it is added: an upsert would rewrite the name of every known department,
-    // and its search index with it (the update trigger cannot tell the name is the same).
     private readonly PreparedCommand departmentId = new(connection, "SELECT id FROM departments WHERE name = @name", "name");
 
     private readonly PreparedCommand department = new(connection, "INSERT INTO departments (name) VALUES (@name) RETURNING id", "name");
@@ -62,8 +60,9 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
         "INSERT INTO tallies (bulletin_id, position, status, count, raw) VALUES (@b, @position, @status, @count, @raw)",
         "b", "position", "status", "count", "raw");
 
-    private readonly PreparedCommand rule = new(connection,
-        "INSERT INTO provenance_rules (rule) VALUES (@rule) ON CONFLICT (rule) DO UPDATE SET rule = excluded.rule RETURNING id", "rule");
+    private readonly PreparedCommand ruleId = new(connection, "SELECT id FROM provenance_rules WHERE rule = @rule", "rule");
+
+    private readonly PreparedCommand rule = new(connection, "INSERT INTO provenance_rules (rule) VALUES (@rule) RETURNING id", "rule");
 
     private readonly PreparedCommand fieldId = new(connection, "SELECT id FROM provenance_fields WHERE field = @field", "field");
 
@@ -129,7 +128,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in deletes.Concat([category, task, departmentId, department, fieldId, field, taskDepartment, progress, figure, problem, warning, statement, tally, rule, span, source]))
+        foreach (var command in deletes.Concat([category, task, departmentId, department, ruleId, fieldId, field, taskDepartment, progress, figure, problem, warning, statement, tally, rule, span, source]))
         {
             command.Dispose();
         }
@@ -144,7 +143,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
             var name = t.Departments[i];
             if (!units.TryGetValue(name, out var unitId))
             {
-                units[name] = unitId = departmentId.ScalarOrNull(tx, name) ?? department.Scalar(tx, name);
+                units[name] = unitId = IdOf(departmentId, department, name, tx);
             }
 
             taskDepartment.Execute(tx, taskId, unitId, i, t.Partners?.Contains(name) == true ? "partner" : "lead");
@@ -185,14 +184,14 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
         var seq = 0;
         foreach (var f in provenance.Where(f => f.Field != "rules.family"))
         {
-            if (!rules.TryGetValue(f.Rule, out var ruleId))
+            if (!rules.TryGetValue(f.Rule, out var ruleRow))
             {
-                rules[f.Rule] = ruleId = rule.Scalar(tx, f.Rule);
+                rules[f.Rule] = ruleRow = IdOf(ruleId, rule, f.Rule, tx);
             }
 
-            if (!fields.TryGetValue(f.Field, out var id))
+            if (!fields.TryGetValue(f.Field, out var fieldRow))
             {
-                fields[f.Field] = id = fieldId.ScalarOrNull(tx, f.Field) ?? field.Scalar(tx, f.Field);
+                fields[f.Field] = fieldRow = IdOf(fieldId, field, f.Field, tx);
             }
 
             IReadOnlyList<SourceRange?> parts = f.Sources.Count == 0 ? [null] : [.. f.Sources];
@@ -202,7 +201,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
                 var value = part > 0 ? "" : f.Value;
                 var within = range is null ? null : Container(written, range);
                 span.Execute(
-                    tx, bulletinId, seq, id, ruleId, range is not null && value == range.Text ? null : value,
+                    tx, bulletinId, seq, fieldRow, ruleRow, range is not null && value == range.Text ? null : value,
                     part, range?.Paragraph, range?.Start, range?.Length, range?.Page, within, within is null ? range?.Text : null, range?.Confidence);
                 if (range is not null && within is null && !range.Text.Any(char.IsSurrogate))
                 {
@@ -235,6 +234,14 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
 
         return null;
     }
+
+    /// <summary>
+    /// The id of a named row (a department, a rule, a field path), added if it is new. Looked up
+    /// first rather than upserted: an upsert rewrites the row every time, and a department's
+    /// update trigger would index its name again.
+    /// </summary>
+    private static long IdOf(PreparedCommand find, PreparedCommand add, string name, SqliteTransaction tx) =>
+        find.ScalarOrNull(tx, name) ?? add.Scalar(tx, name);
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,19 +1,19 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Extraction.Readers.Ocr;
+namespace Extraction.Readers;
 
 /// <summary>
-/// Runs one external program (pdftoppm, tesseract) in a folder of its own and waits for it
-/// within a time limit; past it, or at the caller's deadline, its whole process tree is killed,
-/// as LibreOffice's is (<see cref="Office.LibreOfficeConverter"/>).
+/// The programs the readers and the report run (pdftoppm, tesseract, soffice, chromium): found
+/// on PATH, run in a folder of their own within a time limit, and, past it or at the caller's
+/// deadline, killed with every process they started.
 /// </summary>
-internal static class ExternalProgram
+public static class ExternalProgram
 {
-    public sealed record Outcome(int ExitCode, string Output, string Error);
+    internal sealed record Outcome(int ExitCode, string Output, string Error);
 
     /// <returns>What it printed, or null with the reason it did not finish.</returns>
-    public static (Outcome? Done, string? Failure) Run(string program, IEnumerable<string> arguments, string folder, TimeSpan timeLimit, CancellationToken stop)
+    internal static (Outcome? Done, string? Failure) Run(string program, IEnumerable<string> arguments, string folder, TimeSpan timeLimit, CancellationToken stop)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -67,7 +67,21 @@ internal static class ExternalProgram
         }
     }
 
-    private static void KillTree(Process process)
+    /// <summary>The first of <paramref name="names"/> in a folder of PATH (on Windows also with .exe); null if none is.</summary>
+    public static string? OnPath(params string[] names)
+    {
+        var candidates = OperatingSystem.IsWindows() ? names.SelectMany(n => new[] { n + ".exe", n }) : names;
+        return (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(dir => candidates.Select(name => Path.Combine(dir, name)))
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
+    /// Kills a program and what it started: soffice runs as a launcher and its child, chromium as
+    /// many processes; killing the first alone would leave the work running.
+    /// </summary>
+    public static void KillTree(Process process)
     {
         try
         {
@@ -80,7 +94,7 @@ internal static class ExternalProgram
         }
     }
 
-    public static string OneLine(string message)
+    internal static string OneLine(string message)
     {
         var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
         return line.Length <= 160 ? line : line[..157] + "...";

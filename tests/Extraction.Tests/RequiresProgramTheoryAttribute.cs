@@ -14,7 +14,5 @@ public sealed class RequiresProgramTheoryAttribute : TheoryAttribute
         }
     }
 
-    public static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, program)) || File.Exists(Path.Combine(dir, program + ".exe")));
+    public static bool OnPath(string program) => Extraction.Readers.ExternalProgram.OnPath(program) is not null;
 }

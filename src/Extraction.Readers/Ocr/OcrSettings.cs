@@ -37,10 +37,6 @@ public sealed record OcrSettings(string Tesseract, string Pdftoppm, string Langu
             return File.Exists(program) ? Path.GetFullPath(program) : null;
         }
 
-        var names = OperatingSystem.IsWindows() ? new[] { program + ".exe", program } : [program];
-        return (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(dir => names.Select(name => Path.Combine(dir, name)))
-            .FirstOrDefault(File.Exists);
+        return ExternalProgram.OnPath(program);
     }
 }

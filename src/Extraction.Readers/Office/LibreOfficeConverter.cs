@@ -93,7 +93,7 @@ public sealed class LibreOfficeConverter(Func<(string? Path, string? Missing)> l
         }
         catch (OperationCanceledException)
         {
-            KillTree(process);
+            ExternalProgram.KillTree(process);
             return (null, stop.IsCancellationRequested
                 ? "LibreOffice was stopped at the parse time limit"
                 : $"LibreOffice took longer than {timeLimit.TotalSeconds:0.#} s to convert it (stopped)");
@@ -108,20 +108,6 @@ public sealed class LibreOfficeConverter(Func<(string? Path, string? Missing)> l
         // A child that outlived soffice may hold its pipes open: what it said is not waited for.
         var reason = said.Wait(TimeSpan.FromSeconds(2)) ? Reason(said.Result) : null;
         return (null, $"LibreOffice could not convert it to .docx (exit code {process.ExitCode}{(reason is null ? "" : ": " + reason)})");
-    }
-
-    /// <summary>soffice runs as a launcher script and its child; killing the launcher alone would leave the converter running.</summary>
-    private static void KillTree(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
-        {
-            // It ended on its own meanwhile.
-        }
     }
 
     /// <summary>The line of soffice's output that says what went wrong: an error if it printed one, not the warning about Java it prints every time.</summary>

@@ -22,11 +22,8 @@ public static class LibreOfficeLocator
             return File.Exists(named) ? (named, null) : (null, $"{EnvironmentVariable} names {named}, which does not exist");
         }
 
-        var names = OperatingSystem.IsWindows() ? new[] { "soffice.exe", "soffice.com" } : ["soffice", "libreoffice"];
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(dir => names.Select(name => Path.Combine(dir, name)));
-        var found = onPath.Concat(InstallerLocations()).FirstOrDefault(File.Exists);
+        var found = (OperatingSystem.IsWindows() ? ExternalProgram.OnPath("soffice", "soffice.com") : ExternalProgram.OnPath("soffice", "libreoffice"))
+            ?? InstallerLocations().FirstOrDefault(File.Exists);
         return found is not null ? (found, null) : (null, "soffice was not found on PATH");
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Extraction.Readers;
 
 namespace Extraction.Cli.Output.Report;
 
@@ -23,8 +24,7 @@ internal static class Chromium
             return File.Exists(named) ? named : null;
         }
 
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return Names.SelectMany(n => path.Select(dir => Path.Combine(dir, n))).FirstOrDefault(File.Exists);
+        return ExternalProgram.OnPath(Names);
     }
 
     /// <summary>Runs the browser headless on <paramref name="arguments"/>; what it printed on standard output, or an error.</summary>
@@ -51,7 +51,7 @@ internal static class Chromium
             var error = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(timeLimit))
             {
-                Kill(process);
+                ExternalProgram.KillTree(process);
                 return (null, $"the browser took longer than {timeLimit.TotalSeconds:0} s (stopped)");
             }
 
@@ -102,17 +102,4 @@ internal static class Chromium
 
     private static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no message";
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
-        {
-            // It ended on its own meanwhile.
-        }
-    }
 }

@@ -13,18 +13,18 @@ public static class RuleBookLoader
 
     public static RuleBook Load(string directory) => Load(directory, manyFiles: true);
 
-    /// <param name="manyFiles">False for a run that reads a file or two: its hot patterns are interpreted, not compiled to IL.</param>
+    /// <param name="manyFiles">False for a run that reads a file or two: its patterns are interpreted, not compiled to IL.</param>
     public static RuleBook Load(string directory, bool manyFiles)
     {
-        var outer = RuleSetLoader.InterpretHotPatterns;
-        RuleSetLoader.InterpretHotPatterns = !manyFiles;
+        var outer = RuleSetLoader.InterpretPatterns;
+        RuleSetLoader.InterpretPatterns = !manyFiles;
         try
         {
             return LoadBook(directory);
         }
         finally
         {
-            RuleSetLoader.InterpretHotPatterns = outer;
+            RuleSetLoader.InterpretPatterns = outer;
         }
     }
 

@@ -72,6 +72,28 @@ public sealed class TextSearchTests
         Assert.Empty(TextSearch.Run(copy, [["城镇就业"]]).Rows);
     }
 
+    [Fact]
+    public void Another_program_writing_the_tables_keeps_the_index_and_an_ingest_leaves_nothing_pending()
+    {
+        using var dir = new TempDirectory();
+        var copy = dir.File("written.db");
+        File.Copy(CorpusDatabase.Path, copy);
+        using (var c = Database.OpenForWriting(copy))
+        {
+            Assert.Equal(0, c.ExecuteScalar<long>("SELECT count(*) FROM search_pending"));
+            var bulletin = c.ExecuteScalar<long>("SELECT min(id) FROM bulletins");
+            c.Execute("INSERT INTO tasks (bulletin_id, position, number, text) VALUES (@bulletin, 9999, 9999, '新建装配式公厕试点')", new { bulletin });
+            c.Execute("UPDATE progress SET text = '装配式公厕试点已完工' WHERE id = (SELECT min(id) FROM progress)");
+        }
+
+        Assert.Single(TextSearch.Run(copy, [["装配式公厕试点"]]).Rows.Where(r => (string?)r[7] == "task"));
+        Assert.Single(TextSearch.Run(copy, [["装配式公厕试点"]]).Rows.Where(r => (string?)r[7] == "progress"));
+        Assert.Equal(0, CliRunner.Run("ingest", TestPaths.CorpusFile("sanmenxia-2020-11.txt"), "--force", "--db", copy, "--rules", TestPaths.Rules).Exit);
+        AssertIndexesAgreeWithTheirTables(copy);
+        using var after = Database.OpenReadOnly(copy);
+        Assert.Equal(0, after.ExecuteScalar<long>("SELECT count(*) FROM search_pending"));
+    }
+
     /// <summary>FTS5's own check that an external-content index holds exactly what its table does.</summary>
     internal static void AssertIndexesAgreeWithTheirTables(string path)
     {

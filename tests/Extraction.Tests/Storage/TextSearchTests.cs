@@ -86,8 +86,8 @@ public sealed class TextSearchTests
             c.Execute("UPDATE progress SET text = '装配式公厕试点已完工' WHERE id = (SELECT min(id) FROM progress)");
         }
 
-        Assert.Single(TextSearch.Run(copy, [["装配式公厕试点"]]).Rows.Where(r => (string?)r[7] == "task"));
-        Assert.Single(TextSearch.Run(copy, [["装配式公厕试点"]]).Rows.Where(r => (string?)r[7] == "progress"));
+        Assert.Single(TextSearch.Run(copy, [["装配式公厕试点"]]).Rows, r => (string?)r[6] == "task");
+        Assert.Single(TextSearch.Run(copy, [["装配式公厕试点"]]).Rows, r => (string?)r[6] == "progress");
         Assert.Equal(0, CliRunner.Run("ingest", TestPaths.CorpusFile("sanmenxia-2020-11.txt"), "--force", "--db", copy, "--rules", TestPaths.Rules).Exit);
         AssertIndexesAgreeWithTheirTables(copy);
         using var after = Database.OpenReadOnly(copy);

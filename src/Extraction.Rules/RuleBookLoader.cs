@@ -14,13 +14,16 @@ public static class RuleBookLoader
     public static RuleBook Load(string directory) => Load(directory, manyFiles: true);
 
     /// <param name="manyFiles">False for a run that reads a file or two: its patterns are interpreted, not compiled to IL.</param>
-    public static RuleBook Load(string directory, bool manyFiles)
+    public static RuleBook Load(string directory, bool manyFiles) => LoadBook(directory, manyFiles);
+
+    /// <summary>Runs <paramref name="load"/> with patterns compiled to IL or interpreted, as the run needs.</summary>
+    private static T InMode<T>(bool manyFiles, Func<T> load)
     {
         var outer = RuleSetLoader.InterpretPatterns;
         RuleSetLoader.InterpretPatterns = !manyFiles;
         try
         {
-            return LoadBook(directory);
+            return load();
         }
         finally
         {
@@ -28,7 +31,7 @@ public static class RuleBookLoader
         }
     }
 
-    private static RuleBook LoadBook(string directory)
+    private static RuleBook LoadBook(string directory, bool manyFiles)
     {
         var common = Path.Combine(directory, RuleSetLoader.CommonFolder);
         if (!Directory.Exists(common))
@@ -47,7 +50,7 @@ public static class RuleBookLoader
             {
                 var name = Path.GetFileName(folder);
                 var (path, family) = RuleFiles.ReadFamily(folder);
-                var detect = RuleSetLoader.Patterns(path, family.Detect, "detect");
+                var detect = InMode(manyFiles, () => RuleSetLoader.Patterns(path, family.Detect, "detect"));
                 if (detect.Count == 0)
                 {
                     throw new RuleLoadException($"{path}: a family needs at least one detect rule");
@@ -57,11 +60,11 @@ public static class RuleBookLoader
                     name,
                     family.Description ?? name,
                     detect,
-                    RuleSetLoader.Patterns(path, family.Unless, "unless"),
-                    RuleSetLoader.Build(name, full, fingerprint, shared.Merge(folder))));
+                    InMode(manyFiles, () => RuleSetLoader.Patterns(path, family.Unless, "unless")),
+                    () => InMode(manyFiles, () => RuleSetLoader.Build(name, full, fingerprint, shared.Merge(folder)))));
             }
         }
 
-        return new RuleBook(full, fingerprint, RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared), families);
+        return new RuleBook(full, fingerprint, InMode(manyFiles, () => RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared)), families);
     }
 }

@@ -16,6 +16,15 @@ internal sealed partial class JiebaCutter(PrefixDictionary dictionary, Lazy<Word
 
     public PrefixDictionary Dictionary => dictionary;
 
+    /// <summary>This cutter with both its models loaded, and its tagged cut run once (so compiled).</summary>
+    public JiebaCutter Loaded()
+    {
+        _ = wordModel.Value;
+        _ = posModel.Value;
+        _ = CutTagged("新增城镇就业");
+        return this;
+    }
+
     /// <summary>The words of <paramref name="text"/>, cut precisely.</summary>
     public List<string> Cut(string text)
     {

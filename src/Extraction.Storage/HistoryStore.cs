@@ -42,14 +42,24 @@ public static class HistoryStore
         Clear(connection, tx, everything, ids, [.. stored.Where(s => dirty.Contains(s.Key) || !inUse.Contains(s.Id)).Select(s => s.Id)]);
 
         // A few hundred bulletins' facts at a time, whole series each: the memory a rebuild
-        // needs stays that of a chunk however large the archive grows.
+        // needs stays that of two chunks however large the archive grows. A chunk is built on
+        // the workers while this thread reads the next one's facts and writes the last one's
+        // results (the chunks' series are disjoint, so neither touches what is being built):
+        // reading and writing in turn with building left the other core idle for most of it.
         using var writer = new HistoryWriter(connection);
-        var first = true;
         var rebuilt = 0;
-        foreach (var chunk in Chunks(chosen.GroupBy(HistoryBuilder.SeriesKey), bulletinsPerChunk))
+        var chunks = Chunks(chosen.GroupBy(HistoryBuilder.SeriesKey), bulletinsPerChunk).ToList();
+        Task<HistoryResult>? building = null;
+        for (var i = 0; i <= chunks.Count; i++)
         {
-            var result = builder.Build(Facts(connection, tx, [.. chunk.Select(b => b.Id)], chunk, everything, departments: first));
-            first = false;
+            var facts = i < chunks.Count ? Facts(connection, tx, [.. chunks[i].Select(b => b.Id)], chunks[i], everything, departments: i == 0) : null;
+            var result = building?.GetAwaiter().GetResult();
+            building = facts is null ? null : Task.Run(() => builder.Build(facts));
+            if (result is null)
+            {
+                continue;
+            }
+
             rebuilt += result.Series.Count;
             foreach (var department in result.CanonicalDepartments)
             {

@@ -51,13 +51,13 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
         return ExitCodes.Failure;
     }
 
-    /// <param name="manyFiles">Whether the command reads many files (hot patterns are then compiled to IL) or one or two.</param>
-    public RuleBook LoadRules(string? rulesDirectory, bool manyFiles = false) => RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory), manyFiles);
+    /// <param name="compilation">Which patterns are compiled to IL, by how many files the command parses (<see cref="PatternCompilations.For"/>); by default, none: a file or two.</param>
+    public RuleBook LoadRules(string? rulesDirectory, PatternCompilation compilation = PatternCompilation.None) => RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory), compilation);
 
     /// <summary>A parser for the rules found by <paramref name="rulesDirectory"/>, with the family forced when one is named.</summary>
-    public BulletinParser CreateParser(string? rulesDirectory, string? family = null, bool manyFiles = false)
+    public BulletinParser CreateParser(string? rulesDirectory, string? family = null, PatternCompilation compilation = PatternCompilation.None)
     {
-        var book = LoadRules(rulesDirectory, manyFiles);
+        var book = LoadRules(rulesDirectory, compilation);
         if (family is not null && book.Find(family) is null)
         {
             throw new RuleLoadException($"no rule family '{family}' (families: {string.Join(", ", book.Families.Select(f => f.Name).Prepend(RuleBook.CommonName))})");

@@ -11,27 +11,27 @@ public static class RuleBookLoader
 {
     public const string FamiliesFolder = "families";
 
-    public static RuleBook Load(string directory) => Load(directory, manyFiles: true);
+    public static RuleBook Load(string directory) => Load(directory, PatternCompilation.Hot);
 
-    /// <param name="manyFiles">False for a run that reads a file or two: its patterns are interpreted, not compiled to IL.</param>
-    public static RuleBook Load(string directory, bool manyFiles) => LoadBook(directory, manyFiles);
+    /// <param name="compilation">Which patterns are compiled to IL: what pays depends on how many files the run parses (<see cref="PatternCompilations.For"/>).</param>
+    public static RuleBook Load(string directory, PatternCompilation compilation) => LoadBook(directory, compilation);
 
-    /// <summary>Runs <paramref name="load"/> with patterns compiled to IL or interpreted, as the run needs.</summary>
-    private static T InMode<T>(bool manyFiles, Func<T> load)
+    /// <summary>Runs <paramref name="load"/> with the patterns it makes compiled as the run needs.</summary>
+    private static T InMode<T>(PatternCompilation compilation, Func<T> load)
     {
-        var outer = RuleSetLoader.InterpretPatterns;
-        RuleSetLoader.InterpretPatterns = !manyFiles;
+        var outer = RuleSetLoader.Compilation;
+        RuleSetLoader.Compilation = compilation;
         try
         {
             return load();
         }
         finally
         {
-            RuleSetLoader.InterpretPatterns = outer;
+            RuleSetLoader.Compilation = outer;
         }
     }
 
-    private static RuleBook LoadBook(string directory, bool manyFiles)
+    private static RuleBook LoadBook(string directory, PatternCompilation compilation)
     {
         var common = Path.Combine(directory, RuleSetLoader.CommonFolder);
         if (!Directory.Exists(common))
@@ -50,7 +50,7 @@ public static class RuleBookLoader
             {
                 var name = Path.GetFileName(folder);
                 var (path, family) = RuleFiles.ReadFamily(folder);
-                var detect = InMode(manyFiles, () => RuleSetLoader.Patterns(path, family.Detect, "detect"));
+                var detect = InMode(compilation, () => RuleSetLoader.Patterns(path, family.Detect, "detect"));
                 if (detect.Count == 0)
                 {
                     throw new RuleLoadException($"{path}: a family needs at least one detect rule");
@@ -60,11 +60,11 @@ public static class RuleBookLoader
                     name,
                     family.Description ?? name,
                     detect,
-                    InMode(manyFiles, () => RuleSetLoader.Patterns(path, family.Unless, "unless")),
-                    () => InMode(manyFiles, () => RuleSetLoader.Build(name, full, fingerprint, shared.Merge(folder)))));
+                    InMode(compilation, () => RuleSetLoader.Patterns(path, family.Unless, "unless")),
+                    () => InMode(compilation, () => RuleSetLoader.Build(name, full, fingerprint, shared.Merge(folder)))));
             }
         }
 
-        return new RuleBook(full, fingerprint, InMode(manyFiles, () => RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared)), families);
+        return new RuleBook(full, fingerprint, InMode(compilation, () => RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared)), families);
     }
 }

@@ -319,13 +319,11 @@ public static class RuleSetLoader
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, RegexOptions Options, bool Hot), Regex> Made = new();
 
     /// <summary>
-    /// Set while a rule book for a short run is loaded (<see cref="RuleBookLoader.Load(string, bool)"/>):
-    /// patterns are then interpreted. Compiling them to IL pays from a few files on (every
-    /// paragraph meets every segmentation pattern: interpreted, they were a fifth of an ingest),
-    /// and costs a quarter of a second a process that parses one.
+    /// Set while a rule book is loaded (<see cref="RuleBookLoader.Load(string, PatternCompilation)"/>):
+    /// which of its patterns are compiled to IL.
     /// </summary>
     [ThreadStatic]
-    internal static bool InterpretPatterns;
+    internal static PatternCompilation Compilation;
 
     internal static Regex Compile(string path, string id, string? pattern, bool hot = false, bool endAnchored = false)
     {
@@ -335,7 +333,7 @@ public static class RuleSetLoader
             // A match timeout costs a clock read on every match, most of the time spent on the short
             // windows hot patterns look at; only patterns run on whole paragraphs keep one.
             var options = RegexOptions.CultureInvariant
-                | (!InterpretPatterns ? RegexOptions.Compiled : RegexOptions.None)
+                | (Compilation == PatternCompilation.All || (hot && Compilation == PatternCompilation.Hot) ? RegexOptions.Compiled : RegexOptions.None)
                 | (hot && endAnchored ? RegexOptions.RightToLeft : RegexOptions.None);
             return Made.GetOrAdd((text, options, hot), key => key.Hot
                 ? new Regex(key.Text, key.Options)

@@ -33,7 +33,7 @@ internal static class CheckCommand
 
     private static int Run(CliContext context, string directory, bool diff, string? accept, bool update, bool json, string? rulesDirectory)
     {
-        var parser = context.CreateParser(rulesDirectory, manyFiles: true);
+        var parser = context.CreateParser(rulesDirectory, compilation: PatternCompilation.Hot);
 
         if (accept is not null)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Extraction.Cli.Output;
 using Extraction.History;
 using Extraction.Pipeline.Ingest;
+using Extraction.Rules;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -60,8 +61,8 @@ internal static class IngestCommand
             return context.Fail($"{missing[0]}: no such file or directory");
         }
 
-        var parser = context.CreateParser(rulesDirectory, family, manyFiles: true);
         var (files, skipped) = ArchiveFiles.Expand(paths);
+        var parser = context.CreateParser(rulesDirectory, family, PatternCompilations.For(files.Count));
         foreach (var (path, reason) in skipped)
         {
             context.Error.WriteLine($"skipped   {path}  {reason}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Extraction.History;
+using Extraction.Rules;
 using Extraction.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -23,7 +24,7 @@ internal static class RebuildCommand
 
             try
             {
-                var common = context.LoadRules(r.GetValue(rules), manyFiles: true).Common;
+                var common = context.LoadRules(r.GetValue(rules), PatternCompilation.Hot).Common;
                 using var writer = WriterLock.Acquire(path);
                 using var connection = Database.OpenForWriting(path);
                 var history = HistoryStore.Rebuild(connection, new HistoryBuilder(common));

@@ -30,7 +30,10 @@ public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>
 
         var lines = pages.Select(p => TesseractTsv.Read(p, engine.Settings.Dpi)).ToList();
         var layout = new PdfLayout(lines);
-        var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(lines, layout.BodyPitch), opensParagraph);
+        // A line opens a paragraph by what it says once repaired: a label read with a character
+        // wrong would otherwise run on into the paragraph above, where no opening repair finds it.
+        var opens = opensParagraph is null || repair is null ? opensParagraph : line => opensParagraph(repair(line));
+        var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(lines, layout.BodyPitch), opens);
         if (repair is not null)
         {
             paragraphs = [.. paragraphs.Select(p => p with { Text = repair(p.Text) })];

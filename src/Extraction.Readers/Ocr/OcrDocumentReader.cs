@@ -7,7 +7,8 @@ namespace Extraction.Readers.Ocr;
 /// its pages, <see cref="TesseractTsv"/> places the words as glyphs, and the PDF reader's own
 /// assembly makes lines and paragraphs of them (page furniture out, paragraphs by indent and
 /// gaps), so that segmentation reads a scan as it reads a PDF. <paramref name="repair"/> then
-/// mends what OCR damages (rules/common/ocr.yaml). The document says it was recognised: the
+/// mends what OCR damages (rules/common/ocr.yaml), and <see cref="OcrHeadingSequence"/> the
+/// heading numerals it misread. The document says it was recognised: the
 /// format stays pdf, <see cref="RawDocument.Ocr"/> is set, each paragraph keeps its words' mean
 /// confidence, and a warning says so.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>
             paragraphs = [.. paragraphs.Select(p => p with { Text = repair(p.Text) })];
         }
 
-        paragraphs = [.. paragraphs.Where(p => p.Text.Length > 0 && !IsSpeck(p))];
+        paragraphs = OcrHeadingSequence.Repair([.. paragraphs.Where(p => p.Text.Length > 0 && !IsSpeck(p))]);
 
         if (paragraphs.Count == 0)
         {

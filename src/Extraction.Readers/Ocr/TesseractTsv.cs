@@ -125,13 +125,14 @@ public static class TesseractTsv
     }
 
     /// <summary>
-    /// A speck at the end of a line that tesseract doubts: a mark of a fraction of a character's
-    /// height, or a single character (not a digit) that stands more than three characters'
-    /// width away from the line it ends, in a margin or past the end of the text.
+    /// A speck at the end of a line that tesseract doubts: one character (not a digit) of a
+    /// fraction of a character's height, or standing more than three characters' width away
+    /// from the line it ends. A word of several characters is never one: tesseract's boxes of
+    /// real words are sometimes a few pixels wide (牵头 at 3×3).
     /// </summary>
     private static bool IsStray(Word word, Word? neighbour, double usual)
     {
-        if (word.Confidence >= 60 || usual <= 0)
+        if (word.Confidence >= 60 || usual <= 0 || word.Text.Length != 1 || char.IsAsciiDigit(word.Text[0]))
         {
             return false;
         }
@@ -142,7 +143,7 @@ public static class TesseractTsv
         }
 
         var gap = neighbour is not { } n ? 0 : Math.Max(n.Left - (word.Left + word.Width), word.Left - (n.Left + n.Width));
-        return word.Text.Length == 1 && !char.IsAsciiDigit(word.Text[0]) && gap > 3 * usual;
+        return gap > 3 * usual;
     }
 
     private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';

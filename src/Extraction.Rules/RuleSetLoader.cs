@@ -32,6 +32,7 @@ public static class RuleSetLoader
         var separator = structure.Model.DepartmentSeparator
             ?? throw new RuleLoadException($"{structure.Path}: department_separator is missing");
 
+        List<ParagraphRule> paragraphs = [.. ParagraphRules(files.Masthead.Path, files.Masthead.Model.Paragraphs), .. ParagraphRules(structure.Path, structure.Model.Paragraphs)];
         return new RuleSet(
             Name: name,
             Directory: directory,
@@ -40,7 +41,7 @@ public static class RuleSetLoader
             Furniture: [.. Furniture(files.Layout.Path, files.Layout.Model.Furniture), .. Furniture(files.Web.Path, files.Web.Model.Lines)],
             Page: LoadPage(files.Web.Path, files.Web.Model),
             Annotations: Patterns(files.Characters.Path, files.Characters.Model.Annotations, "annotation"),
-            Paragraphs: [.. ParagraphRules(files.Masthead.Path, files.Masthead.Model.Paragraphs), .. ParagraphRules(structure.Path, structure.Model.Paragraphs)],
+            Paragraphs: paragraphs,
             FieldCuts: [.. structure.Model.FieldCuts.Select(m => new FieldCut(Pattern(structure.Path, m, "field_cut"), m.EndsAtSentence, m.Anywhere))],
             Enumerations: Patterns(structure.Path, structure.Model.Enumerations, "enumeration"),
             DeclaredCounts: Patterns(files.Masthead.Path, files.Masthead.Model.DeclaredCounts, "declared_counts"),
@@ -63,8 +64,30 @@ public static class RuleSetLoader
             History: LoadHistory(files.History.Path, files.History.Model),
             Columns: ColumnHeadersLoader.Load(files.Columns.Path, files.Columns.Model),
             Report: ReportLabelsLoader.Load(files.Report.Path, files.Report.Model),
-            Ocr: new OcrRepairs([.. files.Ocr.Model.Repairs.Select(m => new OcrRepair(Pattern(files.Ocr.Path, m, "ocr_repair"), m.Replace ?? throw new RuleLoadException($"{files.Ocr.Path}: rule {m.Id}: replace is missing (write '' to remove what it matches)")))]));
+            Ocr: LoadOcr(files.Ocr.Path, files.Ocr.Model, paragraphs));
     }
+
+    /// <summary>The OCR repairs; a label repair takes its labels from the paragraph rules of the roles it names.</summary>
+    private static OcrRepairs LoadOcr(string path, OcrFile file, IReadOnlyList<ParagraphRule> paragraphs) =>
+        new([.. file.Repairs.Select(m =>
+        {
+            var rule = Pattern(path, m, "ocr_repair");
+            if (m.Labels is not { } roles)
+            {
+                return new OcrRepair(rule, m.Replace ?? throw new RuleLoadException($"{path}: rule {m.Id}: replace is missing (write '' to remove what it matches)"));
+            }
+
+            var wanted = roles.Select(r => Enumerated<ParagraphRole>(path, $"rule {m.Id}: labels", r)).ToHashSet();
+            var labels = paragraphs.Where(p => wanted.Contains(p.Role))
+                .SelectMany(p => OcrLabelRepair.OpeningWords(p.Rule.Pattern.ToString()).Select(w => (w, p.Role.ToString())))
+                .DistinctBy(l => l.w).ToList();
+            if (labels.Count == 0)
+            {
+                throw new RuleLoadException($"{path}: rule {m.Id}: the paragraph rules of {string.Join(", ", roles)} open with no label");
+            }
+
+            return new OcrRepair(rule, "", new OcrLabelRepair(labels, rule.Pattern, m.MinLength ?? 4, m.Keep.ToHashSet()));
+        })]);
 
     private static IEnumerable<ParagraphRule> ParagraphRules(string path, IEnumerable<PatternRuleModel> models) =>
         models.Select(m =>

@@ -281,7 +281,7 @@ public sealed class RuleExampleChecker(RuleBook book)
         {
             var repaired = repair.Apply(example.Text);
             var failure = example.Expect.GetValueOrDefault("result") is not { } expected ? "has no expect: result"
-                : !rule.Pattern.IsMatch(example.Text) ? "does not match"
+                : !repair.Matches(example.Text) ? "does not match"
                 : repaired != expected ? $"gives \"{repaired}\", expected \"{expected}\""
                 : null;
             yield return new RuleCheck(rule.Id, file, example.Text, failure);
@@ -289,7 +289,7 @@ public sealed class RuleExampleChecker(RuleBook book)
 
         foreach (var counter in rule.CounterExamples)
         {
-            yield return new RuleCheck(rule.Id, file, counter, rule.Pattern.IsMatch(counter) ? "matches a counter-example" : null);
+            yield return new RuleCheck(rule.Id, file, counter, repair.Matches(counter) ? "matches a counter-example" : null);
         }
     }
 

@@ -7,7 +7,8 @@ namespace Extraction.Readers.Ocr;
 /// its pages, <see cref="TesseractTsv"/> places the words as glyphs, and the PDF reader's own
 /// assembly makes lines and paragraphs of them (page furniture out, paragraphs by indent and
 /// gaps), so that segmentation reads a scan as it reads a PDF. <paramref name="repair"/> then
-/// mends what OCR damages (rules/common/ocr.yaml). The document says it was recognised: the
+/// mends what OCR damages (rules/common/ocr.yaml), and <see cref="OcrHeadingSequence"/> the
+/// heading numerals it misread. The document says it was recognised: the
 /// format stays pdf, <see cref="RawDocument.Ocr"/> is set, each paragraph keeps its words' mean
 /// confidence, and a warning says so.
 /// </summary>
@@ -30,13 +31,16 @@ public sealed class OcrDocumentReader(TesseractEngine engine, Func<string, bool>
 
         var lines = pages.Select(p => TesseractTsv.Read(p, engine.Settings.Dpi)).ToList();
         var layout = new PdfLayout(lines);
-        var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(lines, layout.BodyPitch), opensParagraph);
+        // A line opens a paragraph by what it says once repaired: a label read with a character
+        // wrong would otherwise run on into the paragraph above, where no opening repair finds it.
+        var opens = opensParagraph is null || repair is null ? opensParagraph : line => opensParagraph(repair(line));
+        var paragraphs = PdfParagraphAssembler.Assemble(PdfPageFurniture.Remove(lines, layout.BodyPitch), opens);
         if (repair is not null)
         {
             paragraphs = [.. paragraphs.Select(p => p with { Text = repair(p.Text) })];
         }
 
-        paragraphs = [.. paragraphs.Where(p => p.Text.Length > 0 && !IsSpeck(p))];
+        paragraphs = OcrHeadingSequence.Repair([.. paragraphs.Where(p => p.Text.Length > 0 && !IsSpeck(p))]);
 
         if (paragraphs.Count == 0)
         {

@@ -22,13 +22,15 @@ public static class TesseractTsv
         var lines = Words(page.Tsv).GroupBy(w => w.Line).Select(g => g.OrderBy(w => w.Left).ToList()).Where(l => l.Count > 0).ToList();
         var slope = Skew(lines);
         var (cos, sin) = (1 / Math.Sqrt(1 + (slope * slope)), slope / Math.Sqrt(1 + (slope * slope)));
-        var heights = lines.Select(l => l.Max(w => w.Height)).Order().ToList();
+        // tesseract's boxes of Chinese words waver (a character's box may span two lines): a
+        // line's height is its words' median, and the page's usual height the median of those.
+        var heights = lines.Select(Height).Order().ToList();
         var usual = heights.Count == 0 ? 0 : heights[heights.Count / 2];
 
         var glyphs = new List<PdfGlyph>();
         foreach (var line in lines)
         {
-            var words = Trim(line);
+            var words = Trim(line, usual);
             if (words.Count == 0)
             {
                 continue;
@@ -37,8 +39,11 @@ public static class TesseractTsv
             // Turned back by the skew: x' = x cos + y sin, y' = y cos − x sin (image y grows down).
             var centres = words.Select(w => ((w.Top + (w.Height / 2)) * cos) - ((w.Left + (w.Width / 2)) * sin)).Order().ToList();
             var centre = centres[centres.Count / 2];
-            var height = words.Max(w => w.Height);
-            var size = Math.Abs(height - usual) <= 0.25 * usual ? usual : height;
+            // Digits and Latin letters are shorter than Chinese characters: a line of them alone
+            // (38.5%。 wrapped) is of the body's size unless it is far off.
+            var height = Height(words);
+            var latin = !words.Any(w => w.Text.Any(IsChinese));
+            var size = Math.Abs(height - usual) <= 0.25 * usual || (latin && height >= 0.6 * usual && height <= usual) ? usual : height;
             var baseline = (page.Height - (centre + (size / 2))) * scale;
             foreach (var w in words)
             {
@@ -96,22 +101,52 @@ public static class TesseractTsv
     // Marks a speck leaves at the start or end of a line: no line of a bulletin opens with a comma or closes with a pipe.
     private const string Specks = "“”\"'‘’`,，.。、_-—|｜~·";
 
-    private static List<Word> Trim(List<Word> words)
+    private static List<Word> Trim(List<Word> words, double usual)
     {
         var start = 0;
-        while (start < words.Count && IsSpeck(words[start], opening: true))
+        while (start < words.Count && (IsSpeck(words[start], opening: true) || IsStray(words[start], start + 1 < words.Count ? words[start + 1] : null, usual)))
         {
             start++;
         }
 
         var end = words.Count;
-        while (end > start && IsSpeck(words[end - 1], opening: false))
+        while (end > start && (IsSpeck(words[end - 1], opening: false) || IsStray(words[end - 1], end - 2 >= start ? words[end - 2] : null, usual)))
         {
             end--;
         }
 
         return words[start..end];
     }
+
+    private static double Height(List<Word> words)
+    {
+        var heights = words.Select(w => w.Height).Order().ToList();
+        return heights[(heights.Count - 1) / 2]; // of two, the lower: a box that spans two lines is the odd one
+    }
+
+    /// <summary>
+    /// A speck at the end of a line that tesseract doubts: one character (not a digit) of a
+    /// fraction of a character's height, or standing more than three characters' width away
+    /// from the line it ends. A word of several characters is never one: tesseract's boxes of
+    /// real words are sometimes a few pixels wide (牵头 at 3×3).
+    /// </summary>
+    private static bool IsStray(Word word, Word? neighbour, double usual)
+    {
+        if (word.Confidence >= 60 || usual <= 0 || word.Text.Length != 1 || char.IsAsciiDigit(word.Text[0]))
+        {
+            return false;
+        }
+
+        if (word.Height <= 0.25 * usual && word.Width <= 0.5 * usual)
+        {
+            return true;
+        }
+
+        var gap = neighbour is not { } n ? 0 : Math.Max(n.Left - (word.Left + word.Width), word.Left - (n.Left + n.Width));
+        return gap > 3 * usual;
+    }
+
+    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     // A closing full stop or comma is the line's own; only a pipe, quote mark or underscore ends no line.
     private static bool IsSpeck(Word word, bool opening) =>

@@ -43,6 +43,15 @@ internal sealed class PatternRuleModel
     /// <summary>OCR repairs: what a match is replaced with ($1, ${name}).</summary>
     public string? Replace { get; set; }
 
+    /// <summary>OCR label repair: the paragraph roles whose labels (the words their patterns open with) are repaired.</summary>
+    public List<string>? Labels { get; set; }
+
+    /// <summary>OCR label repair: the shortest label repaired (one character of two is a guess).</summary>
+    public int? MinLength { get; set; }
+
+    /// <summary>OCR label repair: openings one character from a label that are words of their own.</summary>
+    public List<string> Keep { get; set; } = [];
+
     public List<ExampleModel> Examples { get; set; } = [];
     public List<string> CounterExamples { get; set; } = [];
 }

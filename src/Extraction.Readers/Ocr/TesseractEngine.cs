@@ -12,7 +12,8 @@ public sealed record OcrPage(int Number, int Width, int Height, string Tsv);
 /// Recognises the pages of a scanned PDF: pdftoppm renders them (grey, at the settings' dpi)
 /// into a temporary folder of the call's own, tesseract reads each into TSV. What it read is
 /// kept in the cache under the SHA-256 of the file, the settings and tesseract's version, so a
-/// file parsed again (re-ingest, --force, extract check) is not recognised again.
+/// file parsed again (re-ingest, --force, extract check) is not recognised again; each page is
+/// kept as soon as it is read, so a long scan stopped by ingest's time limit goes on where it was.
 /// </summary>
 public sealed class TesseractEngine(OcrSettings settings)
 {
@@ -52,10 +53,14 @@ public sealed class TesseractEngine(OcrSettings settings)
         try
         {
             work = Directory.CreateTempSubdirectory("extraction-ocr-");
-            var (read, error) = image is null ? Run(tesseract, pdftoppm, work.FullName, pdf, stop) : RunImage(tesseract, work.FullName, pdf, image, stop);
+            var (read, error) = image is null ? Run(tesseract, pdftoppm, work.FullName, pdf, cached, stop) : RunImage(tesseract, work.FullName, pdf, image, stop);
             if (read is not null && cached is not null)
             {
                 Save(cached, read);
+                foreach (var page in read)
+                {
+                    TryDelete(PagePath(cached, page.Number));
+                }
             }
 
             return (read, error);
@@ -77,7 +82,8 @@ public sealed class TesseractEngine(OcrSettings settings)
         }
     }
 
-    private (IReadOnlyList<OcrPage>?, string?) Run(string tesseract, string pdftoppm, string work, byte[] pdf, CancellationToken stop)
+    /// <param name="cached">The document's cache file: each page is also kept beside it as soon as it is read, so a parse stopped by its time limit (a long scan) or by a failure on a later page goes on from where it was when the file is read again.</param>
+    private (IReadOnlyList<OcrPage>?, string?) Run(string tesseract, string pdftoppm, string work, byte[] pdf, string? cached, CancellationToken stop)
     {
         var input = Path.Combine(work, "scan.pdf");
         File.WriteAllBytes(input, pdf);
@@ -92,15 +98,30 @@ public sealed class TesseractEngine(OcrSettings settings)
         var pages = new List<OcrPage>(images.Count);
         foreach (var image in images)
         {
+            var number = pages.Count + 1;
+            var pagePath = cached is null ? null : PagePath(cached, number);
+            if (pagePath is not null && Cached(pagePath) is [{ } kept] && kept.Number == number)
+            {
+                pages.Add(kept);
+                File.Delete(image);
+                continue;
+            }
+
             var (read, error) = Tesseract(tesseract, image, work, stop);
             if (read is null)
             {
-                return (null, error?.Replace($"tesseract could not read {Path.GetFileNameWithoutExtension(image).Replace('-', ' ')}", $"tesseract could not read page {pages.Count + 1}", StringComparison.Ordinal));
+                return (null, error?.Replace($"tesseract could not read {Path.GetFileNameWithoutExtension(image).Replace('-', ' ')}", $"tesseract could not read page {number}", StringComparison.Ordinal));
             }
 
             var (width, height) = PngSize(File.ReadAllBytes(image));
-            pages.Add(new OcrPage(pages.Count + 1, width, height, read));
+            var page = new OcrPage(number, width, height, read);
+            pages.Add(page);
             Interlocked.Increment(ref recognised);
+            if (pagePath is not null)
+            {
+                Save(pagePath, [page]);
+            }
+
             File.Delete(image);
         }
 
@@ -165,6 +186,20 @@ public sealed class TesseractEngine(OcrSettings settings)
 
         var key = $"{Convert.ToHexStringLower(SHA256.HashData(pdf))}|{image}|{settings.Language}|{settings.Psm}|{settings.Dpi}|{version}";
         return Path.Combine(settings.CacheDirectory, $"ocr-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}.tsv");
+    }
+
+    private static string PagePath(string cached, int page) => $"{cached}.page{page}";
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A page file left behind is only used again for the same file, and agrees with it.
+        }
     }
 
     // A page opens with a line "\f NUMBER WIDTH HEIGHT"; the file ends with "\f end", so a truncated one is recognised again.

@@ -96,6 +96,35 @@ public sealed class OcrReaderTests : IDisposable
     }
 
     [TesseractFact]
+    public void A_scan_stopped_on_a_page_goes_on_from_that_page_when_read_again()
+    {
+        var cache = dir.File("cache");
+        Directory.CreateDirectory(cache);
+        var content = File.ReadAllBytes(OcrTesting.Scan("dongtai-county-2024-03.scan.pdf"));
+
+        // A tesseract that reads the first page and fails on the second, as a parse cut short by its time limit would stop there.
+        var real = ExternalProgram.OnPath("tesseract")!;
+        var failing = dir.File("tesseract");
+        File.WriteAllText(failing, $"#!/bin/sh\ncase \"$1\" in *page-2.png|*page-02.png) echo stopped >&2; exit 3;; esac\nexec '{real}' \"$@\"\n");
+        OcrTesting.MakeRunnable(failing);
+        var stopped = new TesseractEngine(OcrTesting.Settings(cache) with { Tesseract = failing });
+        var first = new OcrDocumentReader(stopped).Read(content);
+        Assert.Equal("tesseract could not read page 2 (exit code 3: stopped)", first.Error);
+        Assert.Equal(1, stopped.PagesRecognised);
+
+        var again = new TesseractEngine(OcrTesting.Settings(cache));
+        var second = new OcrDocumentReader(again).Read(content);
+        Assert.True(second.Succeeded, second.Error);
+        Assert.Equal(1, again.PagesRecognised);
+        Assert.Contains(second.Document!.Paragraphs, p => p.Page == 1);
+        Assert.Contains(second.Document!.Paragraphs, p => p.Page == 2);
+
+        // Read whole, the document is kept as one file and its pages' files are gone.
+        Assert.Single(Directory.GetFiles(cache, "ocr-*.tsv"));
+        Assert.Empty(Directory.GetFiles(cache, "ocr-*.tsv.page*"));
+    }
+
+    [TesseractFact]
     public void A_scan_read_once_is_not_recognised_again()
     {
         var cache = dir.File("cache");

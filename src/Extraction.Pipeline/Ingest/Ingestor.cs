@@ -97,7 +97,7 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (!force && sink.Current(sha256, path, extractorVersion) is { } before && !AskedForLibreOffice(before))
+        if (!force && sink.Current(sha256, path, extractorVersion) is { } before && !AskedForLibreOffice(before) && !RanOutOfTime(before))
         {
             // A file that failed before fails again: the summary and --strict must still say so.
             return new Prepared(path, null, sha256, before.Length == 0 ? (IngestStatus.Unchanged, "") : (IngestStatus.Failed, $"{before} (as before)"));
@@ -111,6 +111,14 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
     /// installed, the next ingest reads the file instead of reporting it failed as before.
     /// </summary>
     private static bool AskedForLibreOffice(string reason) => reason.EndsWith(LibreOfficeLocator.InstallHint, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Nor is running out of time: the next ingest tries the file again, and a scan goes on from
+    /// the pages it had recognised (they are kept as they are read).
+    /// </summary>
+    private static bool RanOutOfTime(string reason) => reason.EndsWith(OverTime, StringComparison.Ordinal);
+
+    private const string OverTime = "s to parse (the limit; --max-seconds to change it)";
 
     private (IngestStatus, string) Save(Prepared file, ParseOutcome outcome)
     {
@@ -140,7 +148,7 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
             {
                 stop.Cancel();
                 _ = work.ContinueWith(t => { stop.Dispose(); return t.Exception; }, TaskScheduler.Default);
-                return ParseOutcome.Failed(path, sha256, $"took longer than {limits.MaxSeconds:0.#} s to parse (the limit; --max-seconds to change it)");
+                return ParseOutcome.Failed(path, sha256, $"took longer than {limits.MaxSeconds:0.#} {OverTime}");
             }
 
             stop.Dispose();

@@ -75,6 +75,11 @@ public sealed class UnattendedBatchTests
         var (_, _, slow) = CliRunner.Run("ingest", dir.File("b-good.txt"), "--db", dir.File("c.db"), "--max-seconds", "0.0001", "--rules", TestPaths.Rules);
         Assert.Contains("took longer than 0 s to parse (the limit; --max-seconds to change it)", slow);
         Assert.Contains("1 failed", slow);
+
+        // Running out of time is no verdict on the file: given the time, the next ingest reads it.
+        var (_, _, again) = CliRunner.Run("ingest", dir.File("b-good.txt"), "--db", dir.File("c.db"), "--rules", TestPaths.Rules);
+        Assert.Contains("1 updated", again);
+        Assert.Contains("0 failed", again);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extraction.Model;
 
 namespace Extraction.Rules;
 
@@ -31,7 +32,7 @@ public sealed class OcrLabelRepair(IReadOnlyList<(string Label, string Role)> la
             }
 
             var head = text[..length];
-            if (known.Contains(head) || keep.Contains(head) || !head.All(IsChinese))
+            if (known.Contains(head) || keep.Contains(head) || !head.All(Han.IsIdeograph))
             {
                 return null; // a label as written, or words of their own
             }
@@ -53,7 +54,6 @@ public sealed class OcrLabelRepair(IReadOnlyList<(string Label, string Role)> la
         head.Length == label.Length ? head.Zip(label).Count(p => p.First != p.Second) == 1
         : head.Length == label.Length + 1 && head.AsSpan(1).SequenceEqual(label);
 
-    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     /// <summary>
     /// The words a paragraph pattern opens with: <c>^(?:主要责任部门|责任单位|…)</c> or
@@ -64,7 +64,7 @@ public sealed class OcrLabelRepair(IReadOnlyList<(string Label, string Role)> la
         var s = pattern.StartsWith('^') ? pattern[1..] : pattern;
         if (!s.StartsWith("(?:", StringComparison.Ordinal))
         {
-            var word = new string([.. s.TakeWhile(IsChinese)]);
+            var word = new string([.. s.TakeWhile(Han.IsIdeograph)]);
             return word.Length > 0 && (word.Length == s.Length || !"*?{+|".Contains(s[word.Length])) ? [word] : [];
         }
 
@@ -93,7 +93,7 @@ public sealed class OcrLabelRepair(IReadOnlyList<(string Label, string Role)> la
                 if (c == ')')
                 {
                     var quantified = i + 1 < s.Length && "*?{+".Contains(s[i + 1]);
-                    return quantified ? [] : parts.Where(p => p.Length > 0 && p.All(IsChinese));
+                    return quantified ? [] : parts.Where(p => p.Length > 0 && p.All(Han.IsIdeograph));
                 }
             }
         }

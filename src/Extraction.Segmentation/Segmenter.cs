@@ -316,7 +316,7 @@ public sealed partial class Segmenter(RuleSet rules)
 
         var digits = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!paragraph.StartsWith(digits, StringComparison.Ordinal) || paragraph.Length <= digits.Length + 4
-            || paragraph[digits.Length] is not (>= '\u4e00' and <= '\u9fff') || figures.Extract(paragraph[..Math.Min(paragraph.Length, digits.Length + 6)]).FirstOrDefault() is { Start: 0, Unit.Length: > 0 })
+            || !Han.IsIdeograph(paragraph[digits.Length]) || figures.Extract(paragraph[..Math.Min(paragraph.Length, digits.Length + 6)]).FirstOrDefault() is { Start: 0, Unit.Length: > 0 })
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Extraction.Model;
 using Extraction.Readers.Pdf;
 
 namespace Extraction.Readers.Ocr;
@@ -42,7 +43,7 @@ public static class TesseractTsv
             // Digits and Latin letters are shorter than Chinese characters: a line of them alone
             // (38.5%。 wrapped) is of the body's size unless it is far off.
             var height = Height(words);
-            var latin = !words.Any(w => w.Text.Any(IsChinese));
+            var latin = !words.Any(w => w.Text.Any(Han.IsIdeograph));
             var size = Math.Abs(height - usual) <= 0.25 * usual || (latin && height >= 0.6 * usual && height <= usual) ? usual : height;
             var baseline = (page.Height - (centre + (size / 2))) * scale;
             foreach (var w in words)
@@ -146,7 +147,6 @@ public static class TesseractTsv
         return gap > 3 * usual;
     }
 
-    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     // A closing full stop or comma is the line's own; only a pipe, quote mark or underscore ends no line.
     private static bool IsSpeck(Word word, bool opening) =>

@@ -14,7 +14,7 @@ public static class RuleBookLoader
     public static RuleBook Load(string directory) => Load(directory, PatternCompilation.Hot);
 
     /// <param name="compilation">Which patterns are compiled to IL: what pays depends on how many files the run parses (<see cref="PatternCompilations.For"/>).</param>
-    public static RuleBook Load(string directory, PatternCompilation compilation) => LoadBook(directory, compilation);
+    public static RuleBook Load(string directory, PatternCompilation compilation) => InMode(compilation, () => LoadBook(directory, compilation));
 
     /// <summary>Runs <paramref name="load"/> with the patterns it makes compiled as the run needs.</summary>
     private static T InMode<T>(PatternCompilation compilation, Func<T> load)
@@ -50,7 +50,7 @@ public static class RuleBookLoader
             {
                 var name = Path.GetFileName(folder);
                 var (path, family) = RuleFiles.ReadFamily(folder);
-                var detect = InMode(compilation, () => RuleSetLoader.Patterns(path, family.Detect, "detect"));
+                var detect = RuleSetLoader.Patterns(path, family.Detect, "detect");
                 if (detect.Count == 0)
                 {
                     throw new RuleLoadException($"{path}: a family needs at least one detect rule");
@@ -60,11 +60,12 @@ public static class RuleBookLoader
                     name,
                     family.Description ?? name,
                     detect,
-                    InMode(compilation, () => RuleSetLoader.Patterns(path, family.Unless, "unless")),
+                    RuleSetLoader.Patterns(path, family.Unless, "unless"),
+                    // Built when first asked for, perhaps on another thread: in the mode of this load.
                     () => InMode(compilation, () => RuleSetLoader.Build(name, full, fingerprint, shared.Merge(folder)))));
             }
         }
 
-        return new RuleBook(full, fingerprint, InMode(compilation, () => RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared)), families);
+        return new RuleBook(full, fingerprint, RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared), families);
     }
 }

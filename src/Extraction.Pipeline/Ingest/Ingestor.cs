@@ -97,7 +97,7 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (!force && sink.Current(sha256, path, extractorVersion) is { } before && !AskedForLibreOffice(before) && !RanOutOfTime(before))
+        if (!force && sink.Current(sha256, path, extractorVersion) is { } before && !NoVerdict.Any(reason => before.EndsWith(reason, StringComparison.Ordinal)))
         {
             // A file that failed before fails again: the summary and --strict must still say so.
             return new Prepared(path, null, sha256, before.Length == 0 ? (IngestStatus.Unchanged, "") : (IngestStatus.Failed, $"{before} (as before)"));
@@ -107,16 +107,12 @@ public sealed class Ingestor(BulletinParser parser, IBulletinSink sink, IngestLi
     }
 
     /// <summary>
-    /// A failure that said to install LibreOffice is no verdict on the file: once it is
-    /// installed, the next ingest reads the file instead of reporting it failed as before.
+    /// Failures that are no verdict on the file, told by how their reason ends: one that said to
+    /// install LibreOffice (once it is installed, the next ingest reads the file instead of
+    /// reporting it failed as before), and running out of time (the next ingest tries again, and
+    /// a scan goes on from the pages it had recognised: they are kept as they are read).
     /// </summary>
-    private static bool AskedForLibreOffice(string reason) => reason.EndsWith(LibreOfficeLocator.InstallHint, StringComparison.Ordinal);
-
-    /// <summary>
-    /// Nor is running out of time: the next ingest tries the file again, and a scan goes on from
-    /// the pages it had recognised (they are kept as they are read).
-    /// </summary>
-    private static bool RanOutOfTime(string reason) => reason.EndsWith(OverTime, StringComparison.Ordinal);
+    private static readonly string[] NoVerdict = [LibreOfficeLocator.InstallHint, OverTime];
 
     private const string OverTime = "s to parse (the limit; --max-seconds to change it)";
 

@@ -78,6 +78,10 @@ public static class OcrHeadingSequence
         }
     }
 
-    private static bool IsWritten(Match match, Func<char, string> write) =>
-        match.Value.TrimEnd() == write(match.Groups["n"].Value[0]) || match.Value.TrimEnd() == write(match.Groups["n"].Value[0]).Replace('（', '(').Replace('）', ')');
+    // As the form writes it, in full-width brackets or half-width ones.
+    private static bool IsWritten(Match match, Func<char, string> write)
+    {
+        var (read, written) = (match.Value.TrimEnd(), write(match.Groups["n"].Value[0]));
+        return read == written || read == written.Replace('（', '(').Replace('）', ')');
+    }
 }

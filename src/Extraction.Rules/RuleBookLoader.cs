@@ -14,7 +14,8 @@ public static class RuleBookLoader
     public static RuleBook Load(string directory) => Load(directory, PatternCompilation.Hot);
 
     /// <param name="compilation">Which patterns are compiled to IL: what pays depends on how many files the run parses (<see cref="PatternCompilations.For"/>).</param>
-    public static RuleBook Load(string directory, PatternCompilation compilation) => InMode(compilation, () => LoadBook(directory, compilation));
+    /// <param name="threads">How many patterns are compiled at once: the cores the run will parse on.</param>
+    public static RuleBook Load(string directory, PatternCompilation compilation, int threads = 1) => InMode(compilation, () => LoadBook(directory, compilation, threads));
 
     /// <summary>Runs <paramref name="load"/> with the patterns it makes compiled as the run needs.</summary>
     private static T InMode<T>(PatternCompilation compilation, Func<T> load)
@@ -31,7 +32,7 @@ public static class RuleBookLoader
         }
     }
 
-    private static RuleBook LoadBook(string directory, PatternCompilation compilation)
+    private static RuleBook LoadBook(string directory, PatternCompilation compilation, int threads)
     {
         var common = Path.Combine(directory, RuleSetLoader.CommonFolder);
         if (!Directory.Exists(common))
@@ -66,6 +67,12 @@ public static class RuleBookLoader
             }
         }
 
-        return new RuleBook(full, fingerprint, RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared), families);
+        RuleSet Common() => RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared);
+        if (compilation == PatternCompilation.All && threads > 1)
+        {
+            RuleSetLoader.CompileAhead(() => Common(), threads);
+        }
+
+        return new RuleBook(full, fingerprint, Common(), families);
     }
 }

@@ -348,6 +348,41 @@ public static class RuleSetLoader
     [ThreadStatic]
     internal static PatternCompilation Compilation;
 
+    /// <summary>
+    /// Set while <see cref="CompileAhead"/> builds a rule set to learn its patterns: each pattern
+    /// the build would compile to IL is noted here and made interpreted for that build alone.
+    /// </summary>
+    [ThreadStatic]
+    private static HashSet<(string Text, RegexOptions Options, bool Hot)>? wanted;
+
+    /// <summary>
+    /// Compiles to IL, on <paramref name="threads"/> threads at once, every pattern that
+    /// <paramref name="build"/> compiles, so that running it afterwards finds them all made.
+    /// Compiling every pattern of the rules takes more than a second of one core; a batch that
+    /// parses on several cores would otherwise wait that long, on one, before its first file.
+    /// The build is run once first, with interpreted patterns, only to learn which they are.
+    /// </summary>
+    internal static void CompileAhead(Action build, int threads)
+    {
+        var outer = wanted;
+        wanted = [];
+        var keys = wanted;
+        try
+        {
+            build();
+        }
+        finally
+        {
+            wanted = outer;
+        }
+
+        Parallel.ForEach(keys.Where(k => !Made.ContainsKey(k)), new ParallelOptions { MaxDegreeOfParallelism = threads }, key => Made.GetOrAdd(key, Make));
+    }
+
+    private static Regex Make((string Text, RegexOptions Options, bool Hot) key) => key.Hot
+        ? new Regex(key.Text, key.Options)
+        : new Regex(key.Text, key.Options, MatchTimeout);
+
     internal static Regex Compile(string path, string id, string? pattern, bool hot = false, bool endAnchored = false)
     {
         var text = Required(path, $"{id}: pattern", pattern);
@@ -358,9 +393,13 @@ public static class RuleSetLoader
             var options = RegexOptions.CultureInvariant
                 | (Compilation == PatternCompilation.All || (hot && Compilation == PatternCompilation.Hot) ? RegexOptions.Compiled : RegexOptions.None)
                 | (hot && endAnchored ? RegexOptions.RightToLeft : RegexOptions.None);
-            return Made.GetOrAdd((text, options, hot), key => key.Hot
-                ? new Regex(key.Text, key.Options)
-                : new Regex(key.Text, key.Options, MatchTimeout));
+            if (wanted is not null && options.HasFlag(RegexOptions.Compiled))
+            {
+                wanted.Add((text, options, hot));
+                return Make((text, options & ~RegexOptions.Compiled, hot));
+            }
+
+            return Made.GetOrAdd((text, options, hot), Make);
         }
         catch (ArgumentException e)
         {

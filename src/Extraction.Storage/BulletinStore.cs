@@ -24,6 +24,9 @@ public sealed class BulletinStore : IBulletinSink, IDisposable
         writer = new BulletinWriter(connection);
     }
 
+    /// <summary>Pages of the database holding data.</summary>
+    public long PagesInUse => Database.PagesInUse(connection);
+
     /// <summary>
     /// How this content fared at this path when the same rules and build last read it: null
     /// when they have not; else its error, "" when it was parsed.

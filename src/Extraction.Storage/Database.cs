@@ -37,6 +37,24 @@ public static class Database
         return connection;
     }
 
+    /// <summary>Pages holding data (the file's pages less the free ones).</summary>
+    public static long PagesInUse(SqliteConnection connection) =>
+        connection.ExecuteScalar<long>("SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count())");
+
+    /// <summary>Bytes of one page.</summary>
+    public static long PageSize(SqliteConnection connection) => connection.ExecuteScalar<long>("PRAGMA page_size");
+
+    /// <summary>
+    /// Writes the database out again with every page full (VACUUM), and empties the log the
+    /// rewrite went through, so the file on disk is the smaller one at once. Readers may go on
+    /// reading meanwhile; no other writer can be open (the ingest holds the writer lock).
+    /// </summary>
+    public static void Compact(SqliteConnection connection)
+    {
+        connection.Execute("VACUUM");
+        connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
     /// <summary>Opens an existing database so that no statement can change it.</summary>
     public static SqliteConnection OpenReadOnly(string path)
     {

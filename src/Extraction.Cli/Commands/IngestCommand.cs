@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Extraction.Cli.Output;
 using Extraction.History;
 using Extraction.Pipeline.Ingest;
@@ -72,8 +73,12 @@ internal static class IngestCommand
         try
         {
             using var writer = WriterLock.Acquire(databasePath);
+            // A database this run creates counts as empty: its schema alone is a few hundred pages.
+            var existed = File.Exists(databasePath);
+            long pagesBefore;
             using (var store = new BulletinStore(databasePath))
             {
+                pagesBefore = existed ? store.PagesInUse : 0;
                 if (flags.Prune)
                 {
                     var gone = store.Paths().Where(p => !File.Exists(p)).ToList();
@@ -89,6 +94,13 @@ internal static class IngestCommand
             using var connection = Database.OpenForWriting(databasePath);
             var history = HistoryStore.Update(connection, new HistoryBuilder(parser.Rules.Common) { Parallelism = flags.Jobs });
             context.Error.WriteLine($"histories: {history.Rebuilt} of {history.Series} series rebuilt, {history.TaskIdentities} tasks followed, {history.Departments} departments, {history.Findings} audit findings");
+            var pagesAfter = Database.PagesInUse(connection);
+            if (Compaction.Pays(pagesBefore, pagesAfter))
+            {
+                Database.Compact(connection);
+                var pageSize = Database.PageSize(connection);
+                context.Error.WriteLine($"compacted: {Megabytes(pagesAfter * pageSize)} → {Megabytes(Database.PagesInUse(connection) * pageSize)}");
+            }
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -99,6 +111,8 @@ internal static class IngestCommand
         var failed = summary.Count(IngestStatus.Failed);
         return failed > 0 && flags.Strict ? ExitCodes.Failure : ExitCodes.Ok;
     }
+
+    private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB");
 
     private sealed record Flags(bool Force, bool Strict, bool Quiet, bool Prune, int Jobs);
 }

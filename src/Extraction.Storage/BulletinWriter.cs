@@ -12,7 +12,7 @@ namespace Extraction.Storage;
 /// bulletin that fails is rolled back with the rows it added, and an id kept from it would
 /// point at nothing, or at whatever took its number next.
 /// </summary>
-internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
+internal sealed partial class BulletinWriter(SqliteConnection connection) : IDisposable
 {
     private static readonly string[] ContentTables = ["figures", "tasks", "categories", "problems", "warnings", "statements", "tallies", "provenance_spans"];
 
@@ -66,7 +66,8 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
 
     private readonly PreparedCommand fieldId = new(connection, "SELECT id FROM provenance_fields WHERE field = @field", "field");
 
-    private readonly PreparedCommand field = new(connection, "INSERT INTO provenance_fields (field) VALUES (@field) RETURNING id", "field");
+    private readonly PreparedCommand field = new(connection,
+        "INSERT INTO provenance_fields (field, text_column, position) VALUES (@field, @column, @position) RETURNING id", "field", "column", "position");
 
     private readonly PreparedCommand span = new(connection,
         """
@@ -123,8 +124,51 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
             tally.Execute(tx, id, position, Rules.RuleSetLoader.SnakeCase(t.Status.ToString()), t.Count, t.Raw);
         }
 
-        WriteProvenance(id, sha256, provenance, tx);
+        WriteProvenance(id, sha256, provenance, ColumnTexts(document), tx);
     }
+
+    /// <summary>The fields whose whole text is a column of their own row, by path: the view reads a span of that text from the column.</summary>
+    private static Dictionary<string, string> ColumnTexts(BulletinDocument document)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Tasks.Count; i++)
+        {
+            texts[$"tasks[{i}].text"] = document.Tasks[i].Text;
+            if (document.Tasks[i].Progress is { } progress)
+            {
+                texts[$"tasks[{i}].progress.text"] = progress.Text;
+            }
+        }
+
+        var statements = document.Statements ?? [];
+        for (var i = 0; i < statements.Count; i++)
+        {
+            texts[$"statements[{i}].text"] = statements[i].Text;
+        }
+
+        return texts;
+    }
+
+    /// <summary>The column (as provenance_fields.text_column names it) and row position that hold a field's whole text, if one does.</summary>
+    private static (string? Column, int? Position) TextColumn(string path)
+    {
+        var match = TextField().Match(path);
+        if (!match.Success)
+        {
+            return (null, null);
+        }
+
+        var position = int.Parse(match.Groups["position"].ValueSpan, CultureInfo.InvariantCulture);
+        return (match.Groups["owner"].Value, match.Groups["progress"].Success) switch
+        {
+            ("tasks", false) => ("tasks.text", position),
+            ("tasks", true) => ("progress.text", position),
+            _ => ("statements.text", position),
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<owner>tasks|statements)\[(?<position>\d+)\]\.(?<progress>progress\.)?text$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TextField();
 
     public void Dispose()
     {
@@ -173,9 +217,10 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
     /// One row per part of each field. The value is written once, on part 0, and only where it is
     /// not its source text itself: a field read from many lines would otherwise repeat its whole
     /// text on every line's row, and most values are their text. A source text inside one already
-    /// written for the same paragraph is not written again (<see cref="Container"/>).
+    /// written for the same paragraph is not written again (<see cref="Container"/>), nor one
+    /// that is the whole text its field has in its own column (<paramref name="columnTexts"/>).
     /// </summary>
-    private void WriteProvenance(long bulletinId, string sha256, IReadOnlyList<FieldProvenance> provenance, SqliteTransaction tx)
+    private void WriteProvenance(long bulletinId, string sha256, IReadOnlyList<FieldProvenance> provenance, Dictionary<string, string> columnTexts, SqliteTransaction tx)
     {
         source.Execute(tx, provenance.FirstOrDefault(f => f.Field == "rules.family")?.Value, sha256, bulletinId);
         var rules = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -191,8 +236,11 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
 
             if (!fields.TryGetValue(f.Field, out var fieldRow))
             {
-                fields[f.Field] = fieldRow = IdOf(fieldId, field, f.Field, tx);
+                var (column, position) = TextColumn(f.Field);
+                fields[f.Field] = fieldRow = fieldId.ScalarOrNull(tx, f.Field) ?? field.Scalar(tx, f.Field, column, position);
             }
+
+            var columnText = columnTexts.GetValueOrDefault(f.Field);
 
             IReadOnlyList<SourceRange?> parts = f.Sources.Count == 0 ? [null] : [.. f.Sources];
             for (var part = 0; part < parts.Count; part++)
@@ -202,7 +250,7 @@ internal sealed class BulletinWriter(SqliteConnection connection) : IDisposable
                 var within = range is null ? null : Container(written, range);
                 span.Execute(
                     tx, bulletinId, seq, fieldRow, ruleRow, range is not null && value == range.Text ? null : value,
-                    part, range?.Paragraph, range?.Start, range?.Length, range?.Page, within, within is null ? range?.Text : null, range?.Confidence);
+                    part, range?.Paragraph, range?.Start, range?.Length, range?.Page, within, within is null && range?.Text != columnText ? range?.Text : null, range?.Confidence);
                 if (range is not null && within is null && !range.Text.Any(char.IsSurrogate))
                 {
                     written.TryAdd(range.Paragraph, []);

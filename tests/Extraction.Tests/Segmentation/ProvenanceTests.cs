@@ -106,6 +106,7 @@ public sealed partial class ProvenanceTests
         Assert.Equal(expected, stored);
         Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM provenance_spans WHERE value IS NULL") > 0, "values equal to their source text are not stored twice");
         Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM provenance_spans WHERE within IS NOT NULL AND source_text IS NULL") > 0, "a source text inside another is cut out of it");
+        Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM provenance_spans WHERE within IS NULL AND paragraph IS NOT NULL AND source_text IS NULL") > 0, "a source text that is a task's, progress report's or statement's whole text is read from its column");
     }
 
     [GeneratedRegex(@"^(tasks\[\d+\]\.(text|number|departments\[\d+\]|targets\[\d+\]|progress\.(text|figures\[\d+\]))|statements\[\d+\]\.(text|figures\[\d+\])|problems\[\d+\]|bulletin\.(series|issuer|title|declared_\w+))$")]

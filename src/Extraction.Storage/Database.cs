@@ -45,12 +45,19 @@ public static class Database
     public static long PageSize(SqliteConnection connection) => connection.ExecuteScalar<long>("PRAGMA page_size");
 
     /// <summary>
-    /// Writes the database out again with every page full (VACUUM), and empties the log the
-    /// rewrite went through, so the file on disk is the smaller one at once. Readers may go on
-    /// reading meanwhile; no other writer can be open (the ingest holds the writer lock).
+    /// Writes the database out again with every page full (VACUUM), each full-text index first
+    /// merged into one segment (an ingest adds one a batch), and empties the log the rewrite went
+    /// through, so the file on disk is the smaller one at once. Readers may go on reading
+    /// meanwhile; no other writer can be open (the ingest holds the writer lock).
     /// </summary>
     public static void Compact(SqliteConnection connection)
     {
+        var indexes = connection.Query<string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'").ToList();
+        foreach (var index in indexes)
+        {
+            connection.Execute($"INSERT INTO \"{index}\" (\"{index}\") VALUES ('optimize')");
+        }
+
         connection.Execute("VACUUM");
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }

@@ -58,6 +58,9 @@ public static class Database
             connection.Execute($"INSERT INTO \"{index}\" (\"{index}\") VALUES ('optimize')");
         }
 
+        // VACUUM copies the database into a temporary one first: on disk, not in memory, where
+        // a whole archive would be held at once.
+        connection.Execute("PRAGMA temp_store = FILE");
         connection.Execute("VACUUM");
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }

@@ -52,14 +52,13 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
     }
 
     /// <param name="compilation">Which patterns are compiled to IL, by how many files the command parses (<see cref="PatternCompilations.For"/>); by default, none: a file or two.</param>
-    /// <param name="threads">The cores the command parses on, which compile the patterns too.</param>
-    public RuleBook LoadRules(string? rulesDirectory, PatternCompilation compilation = PatternCompilation.None, int threads = 1) =>
-        RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory), compilation, threads);
+    public RuleBook LoadRules(string? rulesDirectory, PatternCompilation compilation = PatternCompilation.None) =>
+        RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory), compilation);
 
     /// <summary>A parser for the rules found by <paramref name="rulesDirectory"/>, with the family forced when one is named.</summary>
-    public BulletinParser CreateParser(string? rulesDirectory, string? family = null, PatternCompilation compilation = PatternCompilation.None, int threads = 1)
+    public BulletinParser CreateParser(string? rulesDirectory, string? family = null, PatternCompilation compilation = PatternCompilation.None)
     {
-        var book = LoadRules(rulesDirectory, compilation, threads);
+        var book = LoadRules(rulesDirectory, compilation);
         if (family is not null && book.Find(family) is null)
         {
             throw new RuleLoadException($"no rule family '{family}' (families: {string.Join(", ", book.Families.Select(f => f.Name).Prepend(RuleBook.CommonName))})");

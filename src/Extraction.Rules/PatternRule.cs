@@ -9,12 +9,15 @@ namespace Extraction.Rules;
 public sealed record PatternRule(
     string Id,
     string Role,
-    Regex Pattern,
+    TieredPattern Matcher,
     RuleScope Scope,
     IReadOnlyList<RuleExample> Examples,
     IReadOnlyList<string> CounterExamples,
     string SourceFile)
 {
+    /// <summary>The pattern to match with: compiled once it has been tried often (<see cref="TieredPattern"/>).</summary>
+    public Regex Pattern => Matcher.Regex;
+
     public override string ToString() => $"{Id} ({Role})";
 }
 

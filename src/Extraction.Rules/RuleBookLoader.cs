@@ -14,8 +14,7 @@ public static class RuleBookLoader
     public static RuleBook Load(string directory) => Load(directory, PatternCompilation.Hot);
 
     /// <param name="compilation">Which patterns are compiled to IL: what pays depends on how many files the run parses (<see cref="PatternCompilations.For"/>).</param>
-    /// <param name="threads">How many patterns are compiled at once: the cores the run will parse on.</param>
-    public static RuleBook Load(string directory, PatternCompilation compilation, int threads = 1) => InMode(compilation, () => LoadBook(directory, compilation, threads));
+    public static RuleBook Load(string directory, PatternCompilation compilation) => InMode(compilation, () => LoadBook(directory, compilation));
 
     /// <summary>Runs <paramref name="load"/> with the patterns it makes compiled as the run needs.</summary>
     private static T InMode<T>(PatternCompilation compilation, Func<T> load)
@@ -32,7 +31,7 @@ public static class RuleBookLoader
         }
     }
 
-    private static RuleBook LoadBook(string directory, PatternCompilation compilation, int threads)
+    private static RuleBook LoadBook(string directory, PatternCompilation compilation)
     {
         var common = Path.Combine(directory, RuleSetLoader.CommonFolder);
         if (!Directory.Exists(common))
@@ -67,12 +66,6 @@ public static class RuleBookLoader
             }
         }
 
-        RuleSet Common() => RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared);
-        if (compilation == PatternCompilation.All && threads > 1)
-        {
-            RuleSetLoader.CompileAhead(() => Common(), threads);
-        }
-
-        return new RuleBook(full, fingerprint, Common(), families);
+        return new RuleBook(full, fingerprint, RuleSetLoader.Build(RuleBook.CommonName, full, fingerprint, shared), families);
     }
 }

@@ -329,7 +329,16 @@ public static class RuleSetLoader
         }
 
         var file = model.SourceFile ?? path;
-        return new PatternRule(id, role, Compile(file, id, model.Pattern, hot), scope, examples, model.CounterExamples, file);
+        return new PatternRule(id, role, Tiered(file, id, model.Pattern, hot), scope, examples, model.CounterExamples, file);
+    }
+
+    /// <summary>A rule's pattern as <see cref="Compile"/> makes it; one left interpreted in a run of many files is compiled once it has been tried often.</summary>
+    internal static TieredPattern Tiered(string path, string id, string? pattern, bool hot = false)
+    {
+        var regex = Compile(path, id, pattern, hot);
+        return Compilation == PatternCompilation.Hot && !regex.Options.HasFlag(RegexOptions.Compiled)
+            ? new TieredPattern(regex, () => Made.GetOrAdd((regex.ToString(), regex.Options | RegexOptions.Compiled, hot), Make))
+            : new TieredPattern(regex);
     }
 
     /// <param name="hot">Without a timeout: for patterns run at every number or on a short, bounded window (figures, as-of openings).</param>
@@ -348,37 +357,6 @@ public static class RuleSetLoader
     [ThreadStatic]
     internal static PatternCompilation Compilation;
 
-    /// <summary>
-    /// Set while <see cref="CompileAhead"/> builds a rule set to learn its patterns: each pattern
-    /// the build would compile to IL is noted here and made interpreted for that build alone.
-    /// </summary>
-    [ThreadStatic]
-    private static HashSet<(string Text, RegexOptions Options, bool Hot)>? wanted;
-
-    /// <summary>
-    /// Compiles to IL, on <paramref name="threads"/> threads at once, every pattern that
-    /// <paramref name="build"/> compiles, so that running it afterwards finds them all made.
-    /// Compiling every pattern of the rules takes more than a second of one core; a batch that
-    /// parses on several cores would otherwise wait that long, on one, before its first file.
-    /// The build is run once first, with interpreted patterns, only to learn which they are.
-    /// </summary>
-    internal static void CompileAhead(Action build, int threads)
-    {
-        var outer = wanted;
-        wanted = [];
-        var keys = wanted;
-        try
-        {
-            build();
-        }
-        finally
-        {
-            wanted = outer;
-        }
-
-        Parallel.ForEach(keys.Where(k => !Made.ContainsKey(k)), new ParallelOptions { MaxDegreeOfParallelism = threads }, key => Made.GetOrAdd(key, Make));
-    }
-
     private static Regex Make((string Text, RegexOptions Options, bool Hot) key) => key.Hot
         ? new Regex(key.Text, key.Options)
         : new Regex(key.Text, key.Options, MatchTimeout);
@@ -391,14 +369,8 @@ public static class RuleSetLoader
             // A match timeout costs a clock read on every match, most of the time spent on the short
             // windows hot patterns look at; only patterns run on whole paragraphs keep one.
             var options = RegexOptions.CultureInvariant
-                | (Compilation == PatternCompilation.All || (hot && Compilation == PatternCompilation.Hot) ? RegexOptions.Compiled : RegexOptions.None)
+                | (hot && Compilation == PatternCompilation.Hot ? RegexOptions.Compiled : RegexOptions.None)
                 | (hot && endAnchored ? RegexOptions.RightToLeft : RegexOptions.None);
-            if (wanted is not null && options.HasFlag(RegexOptions.Compiled))
-            {
-                wanted.Add((text, options, hot));
-                return Make((text, options & ~RegexOptions.Compiled, hot));
-            }
-
             return Made.GetOrAdd((text, options, hot), Make);
         }
         catch (ArgumentException e)

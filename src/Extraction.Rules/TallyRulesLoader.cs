@@ -54,7 +54,7 @@ internal static class TallyRulesLoader
             [.. forms.OrderByDescending(f => f.CountAfterStatus)],
             [.. file.ScopeExclusions.Select(e => new PatternRule(
                 RuleSetLoader.Required(path, "scope exclusion id", e.Id), "scope_exclusion",
-                RuleSetLoader.Compile(path, e.Id!, e.Pattern), RuleScope.Any, [], [], path))],
+                RuleSetLoader.Tiered(path, e.Id!, e.Pattern), RuleScope.Any, [], [], path))],
             [.. file.Examples.Select(e => new TallyExample(
                 RuleSetLoader.Required(path, "example text", e.Text),
                 [.. e.Tallies.Select(t => (RuleSetLoader.Enumerated<TallyStatus>(path, "example status", t.Status), t.Count))]))],

@@ -63,7 +63,7 @@ internal static class IngestCommand
         }
 
         var (files, skipped) = ArchiveFiles.Expand(paths);
-        var parser = context.CreateParser(rulesDirectory, family, PatternCompilations.For(files.Count), Math.Min(flags.Jobs, Environment.ProcessorCount));
+        var parser = context.CreateParser(rulesDirectory, family, PatternCompilations.For(files.Count));
         foreach (var (path, reason) in skipped)
         {
             context.Error.WriteLine($"skipped   {path}  {reason}");

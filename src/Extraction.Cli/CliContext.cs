@@ -52,8 +52,7 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
     }
 
     /// <param name="compilation">Which patterns are compiled to IL, by how many files the command parses (<see cref="PatternCompilations.For"/>); by default, none: a file or two.</param>
-    public RuleBook LoadRules(string? rulesDirectory, PatternCompilation compilation = PatternCompilation.None) =>
-        RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory), compilation);
+    public RuleBook LoadRules(string? rulesDirectory, PatternCompilation compilation = PatternCompilation.None) => RuleBookLoader.Load(RuleLocator.Locate(rulesDirectory), compilation);
 
     /// <summary>A parser for the rules found by <paramref name="rulesDirectory"/>, with the family forced when one is named.</summary>
     public BulletinParser CreateParser(string? rulesDirectory, string? family = null, PatternCompilation compilation = PatternCompilation.None)

@@ -124,30 +124,16 @@ internal sealed partial class BulletinWriter(SqliteConnection connection) : IDis
             tally.Execute(tx, id, position, Rules.RuleSetLoader.SnakeCase(t.Status.ToString()), t.Count, t.Raw);
         }
 
-        WriteProvenance(id, sha256, provenance, ColumnTexts(document), tx);
+        WriteProvenance(id, sha256, provenance, document, tx);
     }
 
-    /// <summary>The fields whose whole text is a column of their own row, by path: the view reads a span of that text from the column.</summary>
-    private static Dictionary<string, string> ColumnTexts(BulletinDocument document)
+    /// <summary>The whole text of the task or statement at <paramref name="position"/> in <paramref name="column"/> (as <see cref="TextColumn"/> names it), if the bulletin has one there.</summary>
+    private static string? ColumnText(BulletinDocument document, string column, int position) => column switch
     {
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < document.Tasks.Count; i++)
-        {
-            texts[$"tasks[{i}].text"] = document.Tasks[i].Text;
-            if (document.Tasks[i].Progress is { } progress)
-            {
-                texts[$"tasks[{i}].progress.text"] = progress.Text;
-            }
-        }
-
-        var statements = document.Statements ?? [];
-        for (var i = 0; i < statements.Count; i++)
-        {
-            texts[$"statements[{i}].text"] = statements[i].Text;
-        }
-
-        return texts;
-    }
+        "tasks.text" => position < document.Tasks.Count ? document.Tasks[position].Text : null,
+        "progress.text" => position < document.Tasks.Count ? document.Tasks[position].Progress?.Text : null,
+        _ => position < (document.Statements?.Count ?? 0) ? document.Statements![position].Text : null,
+    };
 
     /// <summary>The column (as provenance_fields.text_column names it) and row position that hold a field's whole text, if one does.</summary>
     private static (string? Column, int? Position) TextColumn(string path)
@@ -218,13 +204,13 @@ internal sealed partial class BulletinWriter(SqliteConnection connection) : IDis
     /// not its source text itself: a field read from many lines would otherwise repeat its whole
     /// text on every line's row, and most values are their text. A source text inside one already
     /// written for the same paragraph is not written again (<see cref="Container"/>), nor one
-    /// that is the whole text its field has in its own column (<paramref name="columnTexts"/>).
+    /// that is the whole text its field has in its own column (<see cref="TextColumn"/>).
     /// </summary>
-    private void WriteProvenance(long bulletinId, string sha256, IReadOnlyList<FieldProvenance> provenance, Dictionary<string, string> columnTexts, SqliteTransaction tx)
+    private void WriteProvenance(long bulletinId, string sha256, IReadOnlyList<FieldProvenance> provenance, BulletinDocument document, SqliteTransaction tx)
     {
         source.Execute(tx, provenance.FirstOrDefault(f => f.Field == "rules.family")?.Value, sha256, bulletinId);
         var rules = new Dictionary<string, long>(StringComparer.Ordinal);
-        var fields = new Dictionary<string, long>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, (long Id, string? ColumnText)>(StringComparer.Ordinal);
         var written = new Dictionary<int, List<(int Seq, SourceRange Range)>>();
         var seq = 0;
         foreach (var f in provenance.Where(f => f.Field != "rules.family"))
@@ -234,13 +220,15 @@ internal sealed partial class BulletinWriter(SqliteConnection connection) : IDis
                 rules[f.Rule] = ruleRow = IdOf(ruleId, rule, f.Rule, tx);
             }
 
-            if (!fields.TryGetValue(f.Field, out var fieldRow))
+            if (!fields.TryGetValue(f.Field, out var known))
             {
                 var (column, position) = TextColumn(f.Field);
-                fields[f.Field] = fieldRow = fieldId.ScalarOrNull(tx, f.Field) ?? field.Scalar(tx, f.Field, column, position);
+                fields[f.Field] = known = (
+                    fieldId.ScalarOrNull(tx, f.Field) ?? field.Scalar(tx, f.Field, column, position),
+                    column is null ? null : ColumnText(document, column, position!.Value));
             }
 
-            var columnText = columnTexts.GetValueOrDefault(f.Field);
+            var (fieldRow, columnText) = known;
 
             IReadOnlyList<SourceRange?> parts = f.Sources.Count == 0 ? [null] : [.. f.Sources];
             for (var part = 0; part < parts.Count; part++)
